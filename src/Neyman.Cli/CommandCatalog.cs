@@ -1,0 +1,32 @@
+using System.CommandLine;
+namespace Neyman.Cli;
+
+/// <summary>The table of the program's verbs. Each verb lives in its own file under Commands/.</summary>
+public static class CommandCatalog
+{
+    /// <summary>Builds the root command with every verb.</summary>
+    public static RootCommand CreateRoot(CliContext context)
+    {
+        var root = new RootCommand(
+            "Neyman: machine learning and statistical inference for particle physics.\n" +
+            "Simulate events, train classifiers, evaluate them, and compute limits from HistFactory likelihoods.");
+        foreach (var option in root.Options)
+        {
+            if (option is VersionOption version)
+            {
+                version.Action = new PrintVersionAction(context);
+            }
+        }
+        foreach (var command in Verbs(context))
+        {
+            root.Subcommands.Add(command);
+        }
+        return root;
+    }
+
+    private static IEnumerable<Command> Verbs(CliContext context)
+    {
+        // One line per verb; keep them in the order 'neyman --help' should list them.
+        yield break;
+    }
+}

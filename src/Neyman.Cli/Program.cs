@@ -1,0 +1,3 @@
+using Neyman.Cli;
+
+return NeymanApp.Run(args, Console.Out, Console.Error);

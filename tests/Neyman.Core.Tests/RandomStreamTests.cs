@@ -1,0 +1,106 @@
+using Neyman.Core;
+
+namespace Neyman.Core.Tests;
+
+public class RandomStreamTests
+{
+    [Fact]
+    public void SameSeedAndStreamGiveTheSameBits()
+    {
+        var a = new RandomStream(42, 7);
+        var b = new RandomStream(42, 7);
+        for (var i = 0; i < 1000; i++)
+        {
+            Assert.Equal(a.NextUInt64(), b.NextUInt64());
+        }
+    }
+
+    [Fact]
+    public void DifferentStreamsDiffer()
+    {
+        var a = new RandomStream(42, 0);
+        var b = new RandomStream(42, 1);
+        var same = 0;
+        for (var i = 0; i < 1000; i++)
+        {
+            same += a.NextUInt64() == b.NextUInt64() ? 1 : 0;
+        }
+        Assert.Equal(0, same);
+    }
+
+    [Fact]
+    public void UniformMomentsMatch()
+    {
+        var r = new RandomStream(1);
+        const int n = 200_000;
+        double sum = 0, sum2 = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var u = r.NextDouble();
+            Assert.InRange(u, 0.0, 1.0 - 1e-17);
+            sum += u;
+            sum2 += u * u;
+        }
+        Assert.Equal(0.5, sum / n, 0.005);
+        Assert.Equal(1.0 / 12, sum2 / n - Math.Pow(sum / n, 2), 0.002);
+    }
+
+    [Fact]
+    public void GaussianMomentsMatch()
+    {
+        var r = new RandomStream(3);
+        const int n = 200_000;
+        double sum = 0, sum2 = 0, sum4 = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var x = r.NextGaussian();
+            sum += x;
+            sum2 += x * x;
+            sum4 += x * x * x * x;
+        }
+        Assert.Equal(0.0, sum / n, 0.01);
+        Assert.Equal(1.0, sum2 / n, 0.01);
+        Assert.Equal(3.0, sum4 / n, 0.06);
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(7.0)]
+    [InlineData(45.0)]
+    [InlineData(1000.0)]
+    public void PoissonMeanAndVarianceEqualTheParameter(double mean)
+    {
+        var r = new RandomStream(11);
+        const int n = 100_000;
+        double sum = 0, sum2 = 0;
+        for (var i = 0; i < n; i++)
+        {
+            double k = r.NextPoisson(mean);
+            sum += k;
+            sum2 += k * k;
+        }
+        var m = sum / n;
+        var v = sum2 / n - m * m;
+        Assert.Equal(mean, m, 5 * Math.Sqrt(mean / n) + 1e-9);
+        Assert.Equal(mean, v, 0.03 * mean + 0.01);
+    }
+
+    [Fact]
+    public void NextIntCoversTheRangeUniformly()
+    {
+        var r = new RandomStream(5);
+        var counts = new int[7];
+        for (var i = 0; i < 70_000; i++)
+        {
+            counts[r.NextInt(7)]++;
+        }
+        Assert.All(counts, c => Assert.InRange(c, 9_500, 10_500));
+    }
+
+    [Fact]
+    public void LogGammaMatchesFactorials()
+    {
+        Assert.Equal(Math.Log(120.0), SpecialFunctionsLite.LogGamma(6), 12);
+        Assert.Equal(0.5 * Math.Log(Math.PI), SpecialFunctionsLite.LogGamma(0.5), 12);
+    }
+}
