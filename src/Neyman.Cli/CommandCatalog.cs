@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Neyman.Cli.Commands;
 namespace Neyman.Cli;
 
 /// <summary>The table of the program's verbs. Each verb lives in its own file under Commands/.</summary>
@@ -27,6 +28,6 @@ public static class CommandCatalog
     private static IEnumerable<Command> Verbs(CliContext context)
     {
         // One line per verb; keep them in the order 'neyman --help' should list them.
-        yield break;
+        yield return TrainCommand.Create(context);
     }
 }
