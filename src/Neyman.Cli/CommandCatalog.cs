@@ -29,5 +29,14 @@ public static class CommandCatalog
     {
         // One line per verb; keep them in the order 'neyman --help' should list them.
         yield return TrainCommand.Create(context);
+        yield return Commands.Stats.FitCommand.Create(context);
+        yield return Commands.Stats.ClsCommand.Create(context);
+        yield return Commands.Stats.UpperLimitCommand.Create(context);
+        yield return Commands.Stats.SignificanceCommand.Create(context);
+        yield return Commands.Stats.InspectCommand.Create(context);
+        yield return Commands.Stats.PatchSetCommand.Create(context);
+        yield return Commands.Stats.CombineCommand.Create(context);
+        yield return Commands.Stats.PruneCommand.Create(context);
+        yield return Commands.Stats.RenameCommand.Create(context);
     }
 }
