@@ -4,7 +4,7 @@ namespace Neyman.Events.Kinematics;
 
 /// <summary>
 /// A four-momentum (Px, Py, Pz, E) in GeV, with the metric (+, -, -, -).
-/// Derived quantities follow the collider conventions: the beam along z, azimuth Phi in (-pi, pi],
+/// Derived quantities follow the collider conventions: the beam along z, azimuth Phi = atan2(Py, Px) in [-pi, pi],
 /// pseudorapidity Eta = asinh(Pz / Pt), a signed Mass (negative for space-like vectors, which
 /// rounding can produce for massless particles).
 /// </summary>
@@ -58,7 +58,7 @@ public readonly record struct LorentzVector(double Px, double Py, double Pz, dou
     /// <summary>Momentum magnitude.</summary>
     public double P => Math.Sqrt(Px * Px + Py * Py + Pz * Pz);
 
-    /// <summary>Azimuth atan2(Py, Px) in (-pi, pi]; 0 for a vector along the beam.</summary>
+    /// <summary>Azimuth atan2(Py, Px) in [-pi, pi] (-pi only for Py = -0); 0 for a vector along the beam.</summary>
     public double Phi => Px == 0 && Py == 0 ? 0.0 : Math.Atan2(Py, Px);
 
     /// <summary>
