@@ -28,6 +28,8 @@ public static class CommandCatalog
     private static IEnumerable<Command> Verbs(CliContext context)
     {
         // One line per verb; keep them in the order 'neyman --help' should list them.
+        yield return Commands.Events.ConvertCommand.Create(context);
+        yield return Commands.Events.ShowCommand.Create(context);
         yield return TrainCommand.Create(context);
         yield return Commands.Stats.FitCommand.Create(context);
         yield return Commands.Stats.ClsCommand.Create(context);
