@@ -30,6 +30,7 @@ public static class CommandCatalog
         // One line per verb; keep them in the order 'neyman --help' should list them.
         yield return Commands.Events.ConvertCommand.Create(context);
         yield return Commands.Events.ShowCommand.Create(context);
+        yield return GenerateCommand.Create(context);
         yield return TrainCommand.Create(context);
         yield return Commands.Stats.FitCommand.Create(context);
         yield return Commands.Stats.ClsCommand.Create(context);

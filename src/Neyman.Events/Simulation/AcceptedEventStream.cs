@@ -1,0 +1,158 @@
+using System.Runtime.CompilerServices;
+using Neyman.Core;
+
+namespace Neyman.Events.Simulation;
+
+/// <summary>
+/// The accepted events of one process in attempt order. Attempts are simulated in fixed blocks, each with its own truth
+/// and detector streams; a batch of blocks runs in parallel and the blocks are read back in order, so the sequence of
+/// accepted events depends on the seed only, not on the number of threads. While one batch is read, the next one is
+/// simulated in the background (unless a single thread is asked for or the events still needed are already there).
+/// </summary>
+internal sealed class AcceptedEventStream : IDisposable
+{
+    public const int BlockAttempts = 4096;
+    private const int BlocksPerBatch = 16;
+    private const long GiveUpAttempts = 1 << 18;
+
+    private readonly HiggsEventSimulator _simulator;
+    private readonly bool _signal;
+    private readonly ulong _seed;
+    private readonly int _maxDegreeOfParallelism;
+    private readonly long _eventsNeeded;
+    private readonly ulong _truthPurpose;
+    private readonly ulong _detectorPurpose;
+    private Batch _current = new();
+    private Batch _spare = new();
+    private Task? _pending;
+    private long _nextBlock;
+    private long _acceptedSimulated;
+    private int _batchBlock = BlocksPerBatch;
+    private int _row;
+
+    /// <param name="simulator">The event simulation.</param>
+    /// <param name="signal">Which process.</param>
+    /// <param name="seed">The run's seed.</param>
+    /// <param name="maxDegreeOfParallelism">Threads; -1 for all.</param>
+    /// <param name="eventsNeeded">At most how many events will be taken; no batch is simulated ahead beyond them.</param>
+    public AcceptedEventStream(HiggsEventSimulator simulator, bool signal, ulong seed, int maxDegreeOfParallelism, long eventsNeeded)
+    {
+        _simulator = simulator;
+        _signal = signal;
+        _seed = seed;
+        _maxDegreeOfParallelism = maxDegreeOfParallelism;
+        _eventsNeeded = eventsNeeded;
+        _truthPurpose = signal ? StreamPurpose.HiggsSignalTruth : StreamPurpose.HiggsBackgroundTruth;
+        _detectorPurpose = signal ? StreamPurpose.HiggsSignalDetector : StreamPurpose.HiggsBackgroundDetector;
+    }
+
+    /// <summary>Attempts up to and including the last event taken.</summary>
+    public long Attempts { get; private set; }
+
+    /// <summary>Events taken.</summary>
+    public long Accepted { get; private set; }
+
+    /// <summary>The next accepted event: its features (a view valid until the next call) and its attempt index.</summary>
+    public ReadOnlySpan<float> Next(out long attempt)
+    {
+        while (_batchBlock >= BlocksPerBatch || _row >= _current.Counts[_batchBlock])
+        {
+            if (_batchBlock < BlocksPerBatch)
+            {
+                _batchBlock++;
+                _row = 0;
+            }
+            if (_batchBlock >= BlocksPerBatch)
+            {
+                NextBatch();
+            }
+        }
+        var block = _current.FirstBlock + _batchBlock;
+        attempt = block * BlockAttempts + _current.Attempts[_batchBlock][_row];
+        var features = _current.Features[_batchBlock].AsSpan(_row * HiggsEventSimulator.FeatureCount, HiggsEventSimulator.FeatureCount);
+        _row++;
+        Attempts = attempt + 1;
+        Accepted++;
+        return features;
+    }
+
+    /// <summary>Waits for a batch simulated ahead, so that no work outlives the generator run.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            _pending?.Wait();
+        }
+        catch (AggregateException)
+        {
+            // a batch nobody will read; its failure does not matter
+        }
+        _pending = null;
+    }
+
+    private void NextBatch()
+    {
+        if (_pending is not null)
+        {
+            _pending.GetAwaiter().GetResult();
+            _pending = null;
+            (_current, _spare) = (_spare, _current);
+        }
+        else
+        {
+            Simulate(_current);
+        }
+        _batchBlock = 0;
+        _row = 0;
+        var inCurrent = _current.Counts.Sum();
+        if (_maxDegreeOfParallelism != 1 && Accepted + inCurrent < _eventsNeeded)
+        {
+            var spare = _spare;
+            _pending = Task.Run(() => Simulate(spare));
+        }
+    }
+
+    private void Simulate(Batch batch)
+    {
+        if (_acceptedSimulated == 0 && _nextBlock * BlockAttempts >= GiveUpAttempts)
+        {
+            throw new InputException(
+                $"no {(_signal ? "signal" : "background")} event passed the selection in {_nextBlock * BlockAttempts} attempts; the thresholds are too tight",
+                "higgs");
+        }
+        var first = _nextBlock;
+        batch.FirstBlock = first;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism };
+        Parallel.For(0, BlocksPerBatch, options, b => batch.Counts[b] = SimulateBlock(first + b, batch.Features[b], batch.Attempts[b]));
+        _nextBlock += BlocksPerBatch;
+        _acceptedSimulated += batch.Counts.Sum();
+    }
+
+    // Fully optimized from the first call: blocks are few and long, so tiered compilation would run them in slow code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int SimulateBlock(long block, float[] features, int[] attempts)
+    {
+        var truth = RandomStream.ForBlock(_seed, _truthPurpose, (ulong)block);
+        var detector = RandomStream.ForBlock(_seed, _detectorPurpose, (ulong)block);
+        var accepted = 0;
+        for (var i = 0; i < BlockAttempts; i++)
+        {
+            var destination = features.AsSpan(accepted * HiggsEventSimulator.FeatureCount, HiggsEventSimulator.FeatureCount);
+            if (_simulator.Simulate(_signal, truth, detector, destination))
+            {
+                attempts[accepted] = i;
+                accepted++;
+            }
+        }
+        return accepted;
+    }
+
+    // The accepted events of BlocksPerBatch consecutive blocks.
+    private sealed class Batch
+    {
+        public long FirstBlock;
+        public readonly float[][] Features = Enumerable.Range(0, BlocksPerBatch).Select(_ => new float[BlockAttempts * HiggsEventSimulator.FeatureCount]).ToArray();
+        public readonly int[][] Attempts = Enumerable.Range(0, BlocksPerBatch).Select(_ => new int[BlockAttempts]).ToArray();
+        public readonly int[] Counts = new int[BlocksPerBatch];
+    }
+}

@@ -1,0 +1,42 @@
+namespace Neyman.Events.Simulation;
+
+/// <summary>
+/// The Breit-Wigner (Cauchy) line shape of an unstable particle's mass,
+/// p(m) proportional to 1 / ((m - m0)^2 + Gamma^2 / 4), truncated to a window [low, high].
+/// Sampling inverts the cumulative distribution, so one uniform number gives one mass: the number
+/// of random draws never depends on the parameters.
+/// </summary>
+public static class BreitWigner
+{
+    /// <summary>
+    /// The mass whose truncated cumulative probability is <paramref name="uniform"/>:
+    /// m = m0 + Gamma/2 tan(a + u (b - a)) with a, b = atan(2 (low - m0) / Gamma), atan(2 (high - m0) / Gamma).
+    /// </summary>
+    /// <param name="uniform">A uniform number in [0, 1).</param>
+    /// <param name="mass">The pole mass m0.</param>
+    /// <param name="width">The total width Gamma (&gt; 0).</param>
+    /// <param name="low">Lower end of the window (&lt; <paramref name="high"/>).</param>
+    /// <param name="high">Upper end of the window.</param>
+    public static double Sample(double uniform, double mass, double width, double low, double high)
+    {
+        if (!(width > 0) || !(low < high))
+        {
+            throw new ArgumentException($"a Breit-Wigner needs width > 0 and low < high, got width {width}, window [{low}, {high}]");
+        }
+        var halfWidth = 0.5 * width;
+        var a = Math.Atan((low - mass) / halfWidth);
+        var b = Math.Atan((high - mass) / halfWidth);
+        var m = mass + halfWidth * Math.Tan(a + uniform * (b - a));
+        return Math.Clamp(m, low, high);
+    }
+
+    /// <summary>The truncated cumulative distribution: the probability that the mass is below <paramref name="m"/>.</summary>
+    public static double Cumulative(double m, double mass, double width, double low, double high)
+    {
+        var halfWidth = 0.5 * width;
+        var a = Math.Atan((low - mass) / halfWidth);
+        var b = Math.Atan((high - mass) / halfWidth);
+        var x = Math.Atan((Math.Clamp(m, low, high) - mass) / halfWidth);
+        return (x - a) / (b - a);
+    }
+}

@@ -1,0 +1,66 @@
+using Neyman.Core;
+using Neyman.Events.Kinematics;
+
+namespace Neyman.Events.Simulation;
+
+/// <summary>
+/// Two-body decays M -> m1 m2: the daughters are back to back in the parent's rest frame with the
+/// momentum fixed by the three masses, then boosted to the laboratory with the parent's four-momentum.
+/// </summary>
+public static class TwoBodyDecay
+{
+    /// <summary>
+    /// The daughters' momentum in the parent's rest frame,
+    /// p* = sqrt((M^2 - (m1 + m2)^2) (M^2 - (m1 - m2)^2)) / (2 M); 0 at threshold.
+    /// </summary>
+    public static double RestFrameMomentum(double parentMass, double mass1, double mass2)
+    {
+        var sum = mass1 + mass2;
+        var difference = mass1 - mass2;
+        var product = (parentMass - sum) * (parentMass + sum) * (parentMass - difference) * (parentMass + difference);
+        return product <= 0 ? 0.0 : Math.Sqrt(product) / (2.0 * parentMass);
+    }
+
+    /// <summary>
+    /// Decays <paramref name="parent"/> (of invariant mass <paramref name="parentMass"/>) into daughters of masses
+    /// <paramref name="mass1"/> and <paramref name="mass2"/>; daughter 1 flies along (cos theta, phi) in the rest frame.
+    /// </summary>
+    public static (LorentzVector First, LorentzVector Second) Decay(
+        LorentzVector parent, double parentMass, double mass1, double mass2, double cosTheta, double phi) =>
+        Decay(parent, parentMass, mass1, mass2, ThreeVector.FromCosThetaPhi(cosTheta, phi));
+
+    /// <summary>As the other overload, with daughter 1 flying along the unit vector <paramref name="direction"/> in the rest frame.</summary>
+    public static (LorentzVector First, LorentzVector Second) Decay(
+        LorentzVector parent, double parentMass, double mass1, double mass2, ThreeVector direction)
+    {
+        var p = RestFrameMomentum(parentMass, mass1, mass2);
+        var px = p * direction.X;
+        var py = p * direction.Y;
+        var pz = p * direction.Z;
+        var energy = Math.Sqrt(p * p + mass1 * mass1);
+        // Boost by the parent's momentum with its known mass (no square roots of the parent's components); the
+        // second daughter is what the first leaves of the parent, which conserves four-momentum exactly.
+        var pdot = parent.Px * px + parent.Py * py + parent.Pz * pz;
+        var k = (pdot / (parent.E + parentMass) + energy) / parentMass;
+        var first = new LorentzVector(px + k * parent.Px, py + k * parent.Py, pz + k * parent.Pz, (parent.E * energy + pdot) / parentMass);
+        return (first, parent - first);
+    }
+
+    /// <summary>
+    /// A direction uniform on the sphere, by Marsaglia's method (1972): (u, v) uniform in the unit disk by rejection,
+    /// s = u^2 + v^2, direction (2u sqrt(1 - s), 2v sqrt(1 - s), 1 - 2s); no trigonometric functions.
+    /// </summary>
+    public static ThreeVector IsotropicDirection(RandomStream random)
+    {
+        double u, v, s;
+        do
+        {
+            u = 2 * random.NextDouble() - 1;
+            v = 2 * random.NextDouble() - 1;
+            s = u * u + v * v;
+        }
+        while (s >= 1 || s == 0);
+        var root = 2 * Math.Sqrt(1 - s);
+        return new ThreeVector(u * root, v * root, 1 - 2 * s);
+    }
+}
