@@ -31,6 +31,8 @@ public static class CommandCatalog
         yield return Commands.Events.ConvertCommand.Create(context);
         yield return Commands.Events.ShowCommand.Create(context);
         yield return GenerateCommand.Create(context);
+        yield return EvaluateCommand.Create(context);
+        yield return CompareCommand.Create(context);
         yield return TrainCommand.Create(context);
         yield return Commands.Stats.FitCommand.Create(context);
         yield return Commands.Stats.ClsCommand.Create(context);

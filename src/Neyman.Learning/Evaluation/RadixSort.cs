@@ -1,0 +1,262 @@
+using System.Runtime.CompilerServices;
+
+namespace Neyman.Learning.Evaluation;
+
+/// <summary>
+/// Stable sorts of doubles by least-significant-digit radix sort on the order-preserving 64-bit image of
+/// each double: 11-bit digits, all digit histograms gathered in one read pass, and passes whose digit is
+/// the same for every key skipped (scores that are float32 values have 29 zero low bits, so they need
+/// about half the passes). A stable sort has a single answer, so the result does not depend on threads.
+/// </summary>
+internal static class RadixSort
+{
+    private const int DigitBits = 11;
+    private const int Buckets = 1 << DigitBits;
+    private const int Digits = (64 + DigitBits - 1) / DigitBits;
+    private const int ParallelThreshold = 1 << 16;
+
+    /// <summary>Maps a double to an unsigned integer with the same order (-0.0 and +0.0 are made equal).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong SortableBits(double value)
+    {
+        var bits = (ulong)BitConverter.DoubleToInt64Bits(value == 0 ? 0.0 : value);
+        return (bits & 0x8000_0000_0000_0000UL) != 0 ? ~bits : bits | 0x8000_0000_0000_0000UL;
+    }
+
+    /// <summary>The inverse of <see cref="SortableBits"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double FromSortableBits(ulong key) =>
+        BitConverter.Int64BitsToDouble((long)((key & 0x8000_0000_0000_0000UL) != 0 ? key & 0x7FFF_FFFF_FFFF_FFFFUL : ~key));
+
+    /// <summary>True when every value is exactly a float32 (as the scores a model writes), so 32-bit keys sort them.</summary>
+    public static bool AllSinglePrecision(ReadOnlySpan<double> values)
+    {
+        foreach (var v in values)
+        {
+            if ((double)(float)v != v)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The order-preserving 32-bit image of a value that is exactly a float32.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint SortableBits32(double value)
+    {
+        var bits = BitConverter.SingleToUInt32Bits(value == 0 ? 0f : (float)value);
+        return (bits & 0x8000_0000U) != 0 ? ~bits : bits | 0x8000_0000U;
+    }
+
+    /// <summary>The indices of <paramref name="values"/> in ascending order of value; equal values keep their order.</summary>
+    public static int[] AscendingOrder(ReadOnlySpan<double> values) => AscendingOrder(values, out _);
+
+    /// <summary>
+    /// The ascending order, and for each position of it whether its value differs from the one before
+    /// (so that callers find groups of equal values without reading the values again through the order).
+    /// </summary>
+    public static int[] AscendingOrder(ReadOnlySpan<double> values, out bool[] startsNewValue)
+    {
+        var n = values.Length;
+        if (AllSinglePrecision(values))
+        {
+            var keys32 = new uint[n];
+            for (var i = 0; i < n; i++)
+            {
+                keys32[i] = SortableBits32(values[i]);
+            }
+            return SortOrder(keys32, out startsNewValue);
+        }
+        var keys = new ulong[n];
+        for (var i = 0; i < n; i++)
+        {
+            keys[i] = SortableBits(values[i]);
+        }
+        return SortOrder(keys, out startsNewValue);
+    }
+
+    private static int[] SortOrder<TKey>(TKey[] keys, out bool[] startsNewValue) where TKey : unmanaged, IComparable<TKey>, IEquatable<TKey>
+    {
+        var n = keys.Length;
+        var order = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            order[i] = i;
+        }
+        var sortedKeys = keys;
+        if (n < ParallelThreshold)
+        {
+            SortAny(keys.AsSpan(), order.AsSpan());
+        }
+        else
+        {
+            var half = n / 2;
+            Parallel.Invoke(() => SortAny(keys.AsSpan(0, half), order.AsSpan(0, half)), () => SortAny(keys.AsSpan(half), order.AsSpan(half)));
+            (order, sortedKeys) = Merge(keys, order, half);
+        }
+        startsNewValue = new bool[n];
+        for (var k = 0; k < n; k++)
+        {
+            startsNewValue[k] = k == 0 || !sortedKeys[k].Equals(sortedKeys[k - 1]);
+        }
+        return order;
+    }
+
+    private static void SortAny<TKey>(Span<TKey> keys, Span<int> order) where TKey : unmanaged
+    {
+        if (typeof(TKey) == typeof(uint))
+        {
+            Sort(System.Runtime.InteropServices.MemoryMarshal.Cast<TKey, uint>(keys), order);
+        }
+        else
+        {
+            Sort(System.Runtime.InteropServices.MemoryMarshal.Cast<TKey, ulong>(keys), order);
+        }
+    }
+
+    /// <summary>Sorts the keys ascending in place, moving <paramref name="payload"/> along; stable.</summary>
+    public static void Sort<T>(Span<ulong> keys, Span<T> payload) where T : unmanaged
+    {
+        var count = keys.Length;
+        if (count < 2)
+        {
+            return;
+        }
+        var histograms = new int[Digits * Buckets];
+        foreach (var key in keys)
+        {
+            for (var d = 0; d < Digits; d++)
+            {
+                histograms[d * Buckets + ((int)(key >> (d * DigitBits)) & (Buckets - 1))]++;
+            }
+        }
+        Span<ulong> sourceKeys = keys, targetKeys = new ulong[count];
+        Span<T> sourcePayload = payload, targetPayload = new T[count];
+        var inBuffer = false;
+        for (var d = 0; d < Digits; d++)
+        {
+            var shift = d * DigitBits;
+            var counts = histograms.AsSpan(d * Buckets, Buckets);
+            if (counts[(int)(sourceKeys[0] >> shift) & (Buckets - 1)] == count)
+            {
+                continue;
+            }
+            var total = 0;
+            for (var b = 0; b < Buckets; b++)
+            {
+                var c = counts[b];
+                counts[b] = total;
+                total += c;
+            }
+            for (var i = 0; i < count; i++)
+            {
+                var key = sourceKeys[i];
+                var position = counts[(int)(key >> shift) & (Buckets - 1)]++;
+                targetKeys[position] = key;
+                targetPayload[position] = sourcePayload[i];
+            }
+            var swapKeys = sourceKeys;
+            sourceKeys = targetKeys;
+            targetKeys = swapKeys;
+            var swapPayload = sourcePayload;
+            sourcePayload = targetPayload;
+            targetPayload = swapPayload;
+            inBuffer = !inBuffer;
+        }
+        if (inBuffer)
+        {
+            sourceKeys.CopyTo(keys);
+            sourcePayload.CopyTo(payload);
+        }
+    }
+
+    /// <summary>Sorts 32-bit keys ascending in place (three passes at most), moving <paramref name="payload"/> along; stable.</summary>
+    public static void Sort<T>(Span<uint> keys, Span<T> payload) where T : unmanaged
+    {
+        const int digits = 3;
+        var count = keys.Length;
+        if (count < 2)
+        {
+            return;
+        }
+        var histograms = new int[digits * Buckets];
+        foreach (var key in keys)
+        {
+            histograms[(int)(key & (Buckets - 1))]++;
+            histograms[Buckets + (int)((key >> DigitBits) & (Buckets - 1))]++;
+            histograms[2 * Buckets + (int)(key >> (2 * DigitBits))]++;
+        }
+        Span<uint> sourceKeys = keys, targetKeys = new uint[count];
+        Span<T> sourcePayload = payload, targetPayload = new T[count];
+        var inBuffer = false;
+        for (var d = 0; d < digits; d++)
+        {
+            var shift = d * DigitBits;
+            var counts = histograms.AsSpan(d * Buckets, Buckets);
+            if (counts[(int)(sourceKeys[0] >> shift) & (Buckets - 1)] == count)
+            {
+                continue;
+            }
+            var total = 0;
+            for (var b = 0; b < Buckets; b++)
+            {
+                var c = counts[b];
+                counts[b] = total;
+                total += c;
+            }
+            for (var i = 0; i < count; i++)
+            {
+                var key = sourceKeys[i];
+                var position = counts[(int)(key >> shift) & (Buckets - 1)]++;
+                targetKeys[position] = key;
+                targetPayload[position] = sourcePayload[i];
+            }
+            var swapKeys = sourceKeys;
+            sourceKeys = targetKeys;
+            targetKeys = swapKeys;
+            var swapPayload = sourcePayload;
+            sourcePayload = targetPayload;
+            targetPayload = swapPayload;
+            inBuffer = !inBuffer;
+        }
+        if (inBuffer)
+        {
+            sourceKeys.CopyTo(keys);
+            sourcePayload.CopyTo(payload);
+        }
+    }
+
+    private static (int[] Order, TKey[] Keys) Merge<TKey>(TKey[] keys, int[] order, int half) where TKey : unmanaged, IComparable<TKey>
+    {
+        var n = keys.Length;
+        var result = new int[n];
+        var merged = new TKey[n];
+        int i = 0, j = half, k = 0;
+        while (i < half && j < n)
+        {
+            // Ties go to the left half, which holds the earlier indices: the merge stays stable.
+            if (keys[j].CompareTo(keys[i]) < 0)
+            {
+                merged[k] = keys[j];
+                result[k++] = order[j++];
+            }
+            else
+            {
+                merged[k] = keys[i];
+                result[k++] = order[i++];
+            }
+        }
+        for (; i < half; i++, k++)
+        {
+            merged[k] = keys[i];
+            result[k] = order[i];
+        }
+        for (; j < n; j++, k++)
+        {
+            merged[k] = keys[j];
+            result[k] = order[j];
+        }
+        return (result, merged);
+    }
+}
