@@ -28,12 +28,14 @@ public static class CommandCatalog
     private static IEnumerable<Command> Verbs(CliContext context)
     {
         // One line per verb; keep them in the order 'neyman --help' should list them.
-        yield return Commands.Events.ConvertCommand.Create(context);
-        yield return Commands.Events.ShowCommand.Create(context);
+        yield return DemoCommand.Create(context);
         yield return GenerateCommand.Create(context);
+        yield return Commands.Events.ShowCommand.Create(context);
+        yield return Commands.Events.ConvertCommand.Create(context);
+        yield return TrainCommand.Create(context);
+        yield return PredictCommand.Create(context);
         yield return EvaluateCommand.Create(context);
         yield return CompareCommand.Create(context);
-        yield return TrainCommand.Create(context);
         yield return Commands.Stats.FitCommand.Create(context);
         yield return Commands.Stats.ClsCommand.Create(context);
         yield return Commands.Stats.UpperLimitCommand.Create(context);

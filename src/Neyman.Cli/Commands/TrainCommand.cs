@@ -18,6 +18,8 @@ internal static class TrainCommand
     private static IEnumerable<Command> Subcommands(CliContext context)
     {
         // One line per model kind: yield return TrainXCommand.Create(context);
-        yield break;
+        yield return TrainBdtCommand.Create(context);
+        yield return TrainDnnCommand.Create(context);
+        yield return TrainAutoencoderCommand.Create(context);
     }
 }

@@ -13,6 +13,9 @@ public static class ModelFile
         new Dictionary<string, Func<JsonObject, string, IEventModel>>(StringComparer.Ordinal)
         {
             // One line per model kind: ["kind"] = (json, path) => Type.FromJson(json, path),
+            [Trees.BoostedTreesModel.ModelKind] = (json, path) => Trees.BoostedTreesModelFile.FromJson(json, path),
+            [Networks.NetworkModel.DnnKind] = (json, path) => Networks.NetworkModelFile.FromJson(json, path),
+            [Networks.NetworkModel.AutoencoderKind] = (json, path) => Networks.NetworkModelFile.FromJson(json, path),
         };
 
     /// <summary>The model kinds this build can load.</summary>

@@ -80,28 +80,51 @@ public sealed class FeatureBinMapper
             throw new ArgumentException("Values and weights must have the same length.", nameof(weights));
         }
 
-        var pairs = new List<(double Value, double Weight)>(values.Length);
-        for (var i = 0; i < values.Length; i++)
+        // Sort finite values with their |weights| as two primitive arrays (much faster than sorting tuples).
+        var count = 0;
+        foreach (var v in values)
+        {
+            count += double.IsNaN(v) ? 0 : 1;
+        }
+
+        var sortedValues = new double[count];
+        var sortedWeights = new double[count];
+        for (int i = 0, next = 0; i < values.Length; i++)
         {
             if (!double.IsNaN(values[i]))
             {
-                pairs.Add((values[i], Math.Abs(weights[i])));
+                sortedValues[next] = values[i];
+                sortedWeights[next++] = Math.Abs(weights[i]);
             }
         }
 
-        pairs.Sort((a, b) => a.Value.CompareTo(b.Value));
+        var equalWeights = true;
+        for (var i = 1; i < count && equalWeights; i++)
+        {
+            equalWeights = sortedWeights[i] == sortedWeights[0];
+        }
+
+        // With equal weights the weights need not travel with the values (a plain sort is about twice as fast).
+        if (equalWeights)
+        {
+            Array.Sort(sortedValues);
+        }
+        else
+        {
+            Array.Sort(sortedValues, sortedWeights);
+        }
         var distinct = new List<double>();
         var mass = new List<double>();
-        foreach (var (value, weight) in pairs)
+        for (var i = 0; i < count; i++)
         {
-            if (distinct.Count > 0 && distinct[^1] == value)
+            if (distinct.Count > 0 && distinct[^1] == sortedValues[i])
             {
-                mass[^1] += weight;
+                mass[^1] += sortedWeights[i];
             }
             else
             {
-                distinct.Add(value);
-                mass.Add(weight);
+                distinct.Add(sortedValues[i]);
+                mass.Add(sortedWeights[i]);
             }
         }
 

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Neyman.Learning.Trees;
 
 /// <summary>
@@ -66,6 +69,102 @@ public sealed class GradientHistogram
                 hessians[slot] += hessian[row];
                 counts[slot]++;
             }
+        }
+    }
+
+    /// <summary>
+    /// Adds the rows of one feature, in the order given, with gradients and hessians already gathered into row order
+    /// (<paramref name="orderedGradient"/>[i] belongs to <paramref name="rows"/>[i]) so that only the bin column is
+    /// read at random. Summation order is fixed by <paramref name="rows"/>, which makes the result reproducible.
+    /// </summary>
+    /// <param name="feature">The feature index.</param>
+    /// <param name="column">The feature's bins, indexed by row.</param>
+    /// <param name="rows">The rows of the node.</param>
+    /// <param name="orderedGradient">Gradients in the order of <paramref name="rows"/>.</param>
+    /// <param name="orderedHessian">Hessians in the order of <paramref name="rows"/>.</param>
+    public void AccumulateFeature(
+        int feature, byte[] column, ReadOnlySpan<int> rows, ReadOnlySpan<float> orderedGradient, ReadOnlySpan<float> orderedHessian)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        ArgumentOutOfRangeException.ThrowIfNegative(feature);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(feature, FeatureCount);
+        if (orderedGradient.Length < rows.Length || orderedHessian.Length < rows.Length)
+        {
+            throw new ArgumentException("One gradient and hessian per row is required.", nameof(orderedGradient));
+        }
+
+        // Two interleaved partial histograms (even and odd positions) break the store-to-load dependency when
+        // consecutive rows fall in the same bin; they are merged in a fixed order, so the sums stay reproducible.
+        Span<double> partial = stackalloc double[4 * BinsPerFeature];
+        Span<int> partialCount = stackalloc int[2 * BinsPerFeature];
+        partial.Clear();
+        partialCount.Clear();
+        var even = partial[..(2 * BinsPerFeature)];
+        var odd = partial[(2 * BinsPerFeature)..];
+        var evenCount = partialCount[..BinsPerFeature];
+        var oddCount = partialCount[BinsPerFeature..];
+        // Bins are bytes, so every partial index is below 2 x 256 and needs no bounds check; the gradient spans were
+        // checked to be as long as the rows; only the row indices into the column are checked.
+        ref var evenBase = ref MemoryMarshal.GetReference(even);
+        ref var oddBase = ref MemoryMarshal.GetReference(odd);
+        ref var evenCountBase = ref MemoryMarshal.GetReference(evenCount);
+        ref var oddCountBase = ref MemoryMarshal.GetReference(oddCount);
+        ref var gradientBase = ref MemoryMarshal.GetReference(orderedGradient);
+        ref var hessianBase = ref MemoryMarshal.GetReference(orderedHessian);
+        var i = 0;
+        for (; i + 1 < rows.Length; i += 2)
+        {
+            int a = column[rows[i]], b = column[rows[i + 1]];
+            Unsafe.Add(ref evenBase, 2 * a) += Unsafe.Add(ref gradientBase, i);
+            Unsafe.Add(ref evenBase, (2 * a) + 1) += Unsafe.Add(ref hessianBase, i);
+            Unsafe.Add(ref evenCountBase, a)++;
+            Unsafe.Add(ref oddBase, 2 * b) += Unsafe.Add(ref gradientBase, i + 1);
+            Unsafe.Add(ref oddBase, (2 * b) + 1) += Unsafe.Add(ref hessianBase, i + 1);
+            Unsafe.Add(ref oddCountBase, b)++;
+        }
+
+        if (i < rows.Length)
+        {
+            int a = column[rows[i]];
+            even[2 * a] += orderedGradient[i];
+            even[(2 * a) + 1] += orderedHessian[i];
+            evenCount[a]++;
+        }
+
+        var g = gradients.AsSpan(feature * BinsPerFeature, BinsPerFeature);
+        var h = hessians.AsSpan(feature * BinsPerFeature, BinsPerFeature);
+        var c = counts.AsSpan(feature * BinsPerFeature, BinsPerFeature);
+        for (var bin = 0; bin < BinsPerFeature; bin++)
+        {
+            g[bin] += even[2 * bin] + odd[2 * bin];
+            h[bin] += even[(2 * bin) + 1] + odd[(2 * bin) + 1];
+            c[bin] += evenCount[bin] + oddCount[bin];
+        }
+    }
+
+    /// <summary>Sets every bin of one feature to zero.</summary>
+    /// <param name="feature">The feature index.</param>
+    public void ClearFeature(int feature)
+    {
+        gradients.AsSpan(feature * BinsPerFeature, BinsPerFeature).Clear();
+        hessians.AsSpan(feature * BinsPerFeature, BinsPerFeature).Clear();
+        counts.AsSpan(feature * BinsPerFeature, BinsPerFeature).Clear();
+    }
+
+    /// <summary>Sets one feature of this histogram to parent minus child (the subtraction trick, in place).</summary>
+    /// <param name="feature">The feature index.</param>
+    /// <param name="parent">The parent node's histogram.</param>
+    /// <param name="child">The other child's histogram.</param>
+    public void SetFeatureToDifference(int feature, GradientHistogram parent, GradientHistogram child)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        ArgumentNullException.ThrowIfNull(child);
+        var start = feature * BinsPerFeature;
+        for (var i = start; i < start + BinsPerFeature; i++)
+        {
+            gradients[i] = parent.gradients[i] - child.gradients[i];
+            hessians[i] = parent.hessians[i] - child.hessians[i];
+            counts[i] = parent.counts[i] - child.counts[i];
         }
     }
 

@@ -56,4 +56,24 @@ public sealed class FeatureBinMapperTests
     }
 
     private static double[] Ones(int n) => Enumerable.Repeat(1.0, n).ToArray();
+
+    [Fact]
+    public void DatasetBinsOfFloatAndDoubleColumnsEqualTheMappersBins()
+    {
+        var random = new Neyman.Core.RandomStream(17);
+        var values = Enumerable.Range(0, 5000).Select(_ => (float)(random.NextGaussian() * Math.Pow(10, random.NextInt(7) - 3))).ToList();
+        values.AddRange([float.NaN, float.PositiveInfinity, float.NegativeInfinity, 0f, -0f, float.MaxValue, -float.MaxValue, float.Epsilon, -float.Epsilon]);
+        var weights = Enumerable.Repeat(1.0, values.Count).ToArray();
+        var mapper = FeatureBinMapper.Fit([.. values.Select(v => (double)v)], weights, 200);
+        var probes = values.Concat(mapper.Thresholds.SelectMany(t => new[] { (float)t, MathF.BitDecrement((float)t), MathF.BitIncrement((float)t) })).ToArray();
+        var floatColumn = Neyman.Events.Tables.EventColumn.Float32("x", probes);
+        var doubleColumn = Neyman.Events.Tables.EventColumn.Float64("x", [.. probes.Select(p => (double)p)]);
+        var fromFloat = BinnedDataset.Apply([mapper], [floatColumn], new ParallelOptions()).Columns[0];
+        var fromDouble = BinnedDataset.Apply([mapper], [doubleColumn], new ParallelOptions()).Columns[0];
+        for (var i = 0; i < probes.Length; i++)
+        {
+            Assert.Equal(mapper.Bin(probes[i]), fromFloat[i]);
+            Assert.Equal(mapper.Bin(probes[i]), fromDouble[i]);
+        }
+    }
 }

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Globalization;
+using Neyman.Events.Simulation;
+using Neyman.Events.Tables;
+using Neyman.Learning.Networks;
+using Neyman.Learning.Trees;
+
+namespace Neyman.Bench.Networks;
+
+/// <summary>
+/// The Baldi, Sadowski and Whiteson (2014) comparison on our simulation: deep networks on the 21 low-level
+/// and on all 28 features, a shallow network and boosted trees on the low-level features, test AUC of each;
+/// and a network against the exact likelihood ratio on the gaussian benchmark.
+/// </summary>
+internal static class PaperBenchmark
+{
+    public static void Run(int events, int epochs, int threadsPerModel, int deepLayers)
+    {
+        var watch = Stopwatch.StartNew();
+        var table = Generate(events);
+        var lowLevel = HiggsColumns.Features.Take(21).ToArray();
+        var all = HiggsColumns.Features.ToArray();
+        var testStart = (int)(events * 0.8);
+        var validationStart = (int)(events * 0.75);
+        var training = table.Slice(0, validationStart);
+        var validation = table.Slice(validationStart, testStart - validationStart);
+        var test = table.Slice(testStart, table.RowCount - testStart);
+        Console.WriteLine(Json($"{{\"generated\":{table.RowCount},\"seconds\":{watch.Elapsed.TotalSeconds:F1}}}"));
+        var deep = Enumerable.Repeat(300, deepLayers).ToArray();
+        var jobs = new (string Name, Func<double> Run)[]
+        {
+            ($"deep {deepLayers}x300, 28 features", () => Network(training, validation, test, all, deep, epochs, threadsPerModel)),
+            ($"deep {deepLayers}x300, 21 low-level", () => Network(training, validation, test, lowLevel, deep, epochs, threadsPerModel)),
+            ("shallow 1x1000, 21 low-level", () => Network(training, validation, test, lowLevel, [1000], epochs, threadsPerModel)),
+            ("boosted trees, 21 low-level", () => Trees(training, validation, test, lowLevel, threadsPerModel)),
+            ("boosted trees, 28 features", () => Trees(training, validation, test, all, threadsPerModel)),
+        };
+        Parallel.ForEach(jobs, new ParallelOptions { MaxDegreeOfParallelism = jobs.Length }, job =>
+        {
+            var start = Stopwatch.StartNew();
+            var auc = job.Run();
+            Console.WriteLine(Json($"{{\"model\":\"{job.Name}\",\"test_auc\":{auc:F5},\"seconds\":{start.Elapsed.TotalSeconds:F0}}}"));
+        });
+        Gaussian(Math.Min(events, 400_000), threadsPerModel);
+    }
+
+    private static string Json(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static EventTable Generate(int events)
+    {
+        var chunks = new List<EventTable>();
+        new HiggsGenerator(new HiggsOptions(), 20140219).Generate(events, chunk => { lock (chunks) { chunks.Add(chunk); } });
+        return EventTable.Concatenate(chunks);
+    }
+
+    private static double Network(EventTable training, EventTable validation, EventTable test, string[] features, int[] layers, int epochs, int threads)
+    {
+        var options = new NetworkTrainingOptions
+        {
+            HiddenLayers = layers, Activation = ActivationKind.Tanh, Optimizer = OptimizerKind.Adam, LearningRate = 1e-3,
+            Schedule = LearningRateScheduleKind.Cosine, MinimumLearningRate = 1e-5, BatchSize = 256, Epochs = epochs,
+            EarlyStoppingPatience = 4, Seed = 7, Threads = threads,
+        };
+        var columns = new NetworkColumns(features, Weight: EventTable.WeightColumn);
+        var (model, result) = NetworkModelTrainer.Train(training, validation, columns, NetworkTask.BinaryClassifier, options,
+            e => Console.WriteLine(Json($"{{\"layers\":\"{string.Join(',', layers)}\",\"features\":{features.Length},\"epoch\":{e.Epoch},\"training_loss\":{e.TrainingLoss:F5},\"validation_auc\":{e.ValidationAuc:F5}}}")));
+        return Auc(model.Predict(test)["score"].Float32Values, test);
+    }
+
+    private static double Trees(EventTable training, EventTable validation, EventTable test, string[] features, int threads)
+    {
+        var options = new BoostingOptions { TreeCount = 1000, LearningRate = 0.1, MaxDepth = 8, EarlyStoppingRounds = 30, Threads = threads };
+        var result = GradientBoosting.Train(training, options, new BoostingColumns(features, Weight: EventTable.WeightColumn), validation);
+        var scores = result.Model.Predict(test);
+        return Auc(scores[scores.ColumnNames[0]].ToFloat32Array(), test);
+    }
+
+    private static void Gaussian(int events, int threads)
+    {
+        var chunks = new List<EventTable>();
+        var generator = new GaussianGenerator(new GaussianOptions(), 11);
+        generator.Generate(events, chunk => { lock (chunks) { chunks.Add(chunk); } });
+        var table = EventTable.Concatenate(chunks);
+        var testStart = (int)(events * 0.8);
+        var training = table.Slice(0, (int)(events * 0.75));
+        var validation = table.Slice((int)(events * 0.75), testStart - (int)(events * 0.75));
+        var test = table.Slice(testStart, events - testStart);
+        var options = new NetworkTrainingOptions
+        {
+            HiddenLayers = [64, 64, 64], Activation = ActivationKind.Tanh, Optimizer = OptimizerKind.Adam, LearningRate = 1e-3,
+            Schedule = LearningRateScheduleKind.Cosine, BatchSize = 256, Epochs = 20, EarlyStoppingPatience = 4, Threads = threads,
+        };
+        var columns = new NetworkColumns(generator.FeatureNames, Weight: EventTable.WeightColumn);
+        var (model, _) = NetworkModelTrainer.Train(training, validation, columns, NetworkTask.BinaryClassifier, options);
+        var network = Auc(model.Predict(test)["score"].Float32Values, test);
+        var exact = Auc(test[GaussianGenerator.TrueLlrColumn].ToFloat32Array(), test);
+        Console.WriteLine(Json($"{{\"gaussian\":\"{generator.FeatureNames.Count} dimensions\",\"events\":{events},\"network_auc\":{network:F5},\"likelihood_ratio_auc\":{exact:F5},\"difference\":{exact - network:F5}}}"));
+    }
+
+    private static double Auc(float[] scores, EventTable test)
+    {
+        var labels = test[EventTable.LabelColumn].ToFloat32Array();
+        var weights = test.Contains(EventTable.WeightColumn) ? test[EventTable.WeightColumn].ToFloat32Array() : Enumerable.Repeat(1f, labels.Length).ToArray();
+        var order = Enumerable.Range(0, scores.Length).ToArray();
+        Array.Sort(scores.ToArray(), order);
+        double signal = 0, background = 0, area = 0;
+        foreach (var e in order)
+        {
+            if (labels[e] == 1)
+            {
+                area += weights[e] * background;
+                signal += weights[e];
+            }
+            else
+            {
+                background += weights[e];
+            }
+        }
+        return area / (signal * background);
+    }
+}

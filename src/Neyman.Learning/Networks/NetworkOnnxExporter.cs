@@ -1,0 +1,171 @@
+using System.Runtime.InteropServices;
+using Neyman.Core;
+
+namespace Neyman.Learning.Networks;
+
+/// <summary>
+/// Writes a <see cref="NetworkModel"/> as an ONNX model (opset 17): input "features" of shape [N, inputs] holding
+/// the raw input columns in <see cref="NetworkModel.FeatureNames"/> order; the graph standardizes them (Sub, Div),
+/// applies each dense layer as Gemm (plus LayerNormalization when normalized) and its activation, and ends with the model's score column of shape
+/// [N, 1]: the sigmoid of the logit, the regression value, or the autoencoder's mean squared reconstruction error.
+/// </summary>
+public static class NetworkOnnxExporter
+{
+    private const int OpsetVersion = 17;
+    private const int IrVersion = 8;
+    private const int FloatType = 1;
+
+    /// <summary>The name of the graph input.</summary>
+    public const string InputName = "features";
+
+    /// <summary>Writes the ONNX file atomically.</summary>
+    public static void Save(NetworkModel model, string path)
+    {
+        var bytes = Export(model);
+        AtomicFile.Write(path, stream => stream.Write(bytes));
+    }
+
+    /// <summary>The serialized ONNX ModelProto of <paramref name="model"/>.</summary>
+    public static byte[] Export(NetworkModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var graph = new GraphBuilder();
+        var inputs = model.Network.InputCount;
+        graph.Initializer("mean", [inputs], model.Standardization.Means);
+        graph.Initializer("scale", [inputs], model.Standardization.Scales);
+        graph.Node("Sub", [InputName, "mean"], "shifted");
+        var x = graph.Node("Div", ["shifted", "scale"], "standardized");
+        var parameters = model.Network.Parameters;
+        for (var l = 0; l < model.Network.Layers.Count; l++)
+        {
+            var layer = model.Network.Layers[l];
+            graph.Initializer($"W{l}", [layer.Inputs, layer.Outputs], parameters.AsSpan(layer.WeightOffset, layer.Inputs * layer.Outputs));
+            graph.Initializer($"b{l}", [layer.Outputs], parameters.AsSpan(layer.BiasOffset, layer.Outputs));
+            var z = graph.Node("Gemm", [x, $"W{l}", $"b{l}"], $"z{l}");
+            if (layer.IsNormalized)
+            {
+                graph.Initializer($"gamma{l}", [layer.Outputs], parameters.AsSpan(layer.NormalizationOffset, layer.Outputs));
+                graph.Initializer($"beta{l}", [layer.Outputs], parameters.AsSpan(layer.NormalizationOffset + layer.Outputs, layer.Outputs));
+                z = graph.Node("LayerNormalization", [z, $"gamma{l}", $"beta{l}"], $"n{l}", w => w
+                    .Message(5, a => a.String(1, "axis").Int64(3, -1).Int64(20, 2))
+                    .Message(5, a => a.String(1, "epsilon").Float(2, LayerNormalization.Epsilon).Int64(20, 1)));
+            }
+            x = Activation(graph, layer.Activation, z, $"h{l}");
+        }
+        var output = model.OutputNames[0];
+        switch (model.Task)
+        {
+            case NetworkTask.BinaryClassifier:
+                graph.Node("Sigmoid", [x], output);
+                break;
+            case NetworkTask.Regressor:
+                graph.Node("Identity", [x], output);
+                break;
+            default:
+                graph.Node("Sub", [x, "standardized"], "residual");
+                graph.Node("Mul", ["residual", "residual"], "squared");
+                graph.Node("ReduceMean", ["squared"], output, w => w.Message(5, a => a.String(1, "axes").Int64(8, 1).Int64(20, 7)));
+                break;
+        }
+        return new ProtobufWriter()
+            .Int64(1, IrVersion)
+            .String(2, "neyman")
+            .String(3, "0.1")
+            .Message(7, g => graph.Write(g, inputs, output))
+            .Message(8, o => o.String(1, "").Int64(2, OpsetVersion))
+            .ToArray();
+    }
+
+    private static string Activation(GraphBuilder graph, ActivationKind kind, string z, string name)
+    {
+        switch (kind)
+        {
+            case ActivationKind.Identity:
+                return z;
+            case ActivationKind.Relu:
+                return graph.Node("Relu", [z], name);
+            case ActivationKind.Tanh:
+                return graph.Node("Tanh", [z], name);
+            case ActivationKind.Sigmoid:
+                return graph.Node("Sigmoid", [z], name);
+            case ActivationKind.Elu:
+                return graph.Node("Elu", [z], name, w => w.Message(5, a => a.String(1, "alpha").Float(2, 1f).Int64(20, 1)));
+            case ActivationKind.Silu:
+                graph.Node("Sigmoid", [z], name + "_gate");
+                return graph.Node("Mul", [z, name + "_gate"], name);
+            default:
+                // GELU, tanh form: 0.5·z·(1 + tanh(√(2/π)·(z + 0.044715·z³))).
+                graph.Constant(name + "_c", 0.044715f);
+                graph.Constant(name + "_k", 0.7978845608028654f);
+                graph.Constant(name + "_half", 0.5f);
+                graph.Constant(name + "_one", 1f);
+                graph.Node("Mul", [z, z], name + "_z2");
+                graph.Node("Mul", [name + "_z2", z], name + "_z3");
+                graph.Node("Mul", [name + "_z3", name + "_c"], name + "_cz3");
+                graph.Node("Add", [z, name + "_cz3"], name + "_inner");
+                graph.Node("Mul", [name + "_inner", name + "_k"], name + "_arg");
+                graph.Node("Tanh", [name + "_arg"], name + "_t");
+                graph.Node("Add", [name + "_t", name + "_one"], name + "_1pt");
+                graph.Node("Mul", [z, name + "_1pt"], name + "_z1pt");
+                return graph.Node("Mul", [name + "_z1pt", name + "_half"], name);
+        }
+    }
+
+    private sealed class GraphBuilder
+    {
+        private readonly List<Action<ProtobufWriter>> _nodes = [];
+        private readonly List<Action<ProtobufWriter>> _initializers = [];
+
+        public string Node(string op, string[] inputs, string output, Action<ProtobufWriter>? attributes = null)
+        {
+            var name = $"{op}_{_nodes.Count}";
+            _nodes.Add(w =>
+            {
+                foreach (var input in inputs)
+                {
+                    w.String(1, input);
+                }
+                w.String(2, output).String(3, name).String(4, op);
+                attributes?.Invoke(w);
+            });
+            return output;
+        }
+
+        public void Initializer(string name, long[] dims, ReadOnlySpan<float> values)
+        {
+            var bytes = MemoryMarshal.AsBytes(values).ToArray();
+            _initializers.Add(w =>
+            {
+                foreach (var dim in dims)
+                {
+                    w.Int64(1, dim);
+                }
+                w.Int64(2, FloatType).String(8, name).Bytes(9, bytes);
+            });
+        }
+
+        public void Constant(string name, float value) => Initializer(name, [], [value]);
+
+        public void Write(ProtobufWriter graph, int inputs, string output)
+        {
+            foreach (var node in _nodes)
+            {
+                graph.Message(1, node);
+            }
+            graph.String(2, "neyman_network");
+            foreach (var initializer in _initializers)
+            {
+                graph.Message(5, initializer);
+            }
+            graph.Message(11, v => ValueInfo(v, InputName, inputs));
+            graph.Message(12, v => ValueInfo(v, output, 1));
+        }
+
+        private static void ValueInfo(ProtobufWriter value, string name, int width) =>
+            value.String(1, name).Message(2, type => type.Message(1, tensor => tensor
+                .Int64(1, FloatType)
+                .Message(2, shape => shape
+                    .Message(1, d => d.String(2, "N"))
+                    .Message(1, d => d.Int64(1, width)))));
+    }
+}
