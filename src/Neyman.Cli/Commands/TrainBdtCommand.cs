@@ -214,7 +214,7 @@ internal static class TrainBdtCommand
         {
             var path = Path.Combine(Path.GetDirectoryName(outputPath) ?? "", $"{Path.GetFileNameWithoutExtension(outputPath)}.fold{j}{Path.GetExtension(outputPath)}");
             BoostedTreesModelFile.Save((BoostedTreesModel)trained.Models[j], path);
-            paths.Add(path);
+            paths.Add((JsonNode)path);
         }
 
         var summary = new JsonObject

@@ -29,7 +29,7 @@ public static class NetworkModelFile
             {
                 entry["layer_norm"] = true;
             }
-            layers.Add(entry);
+            layers.Add((JsonNode)entry);
         }
         var featureCount = model.FeatureNames.Count - model.ParameterNames.Count;
         return new JsonObject

@@ -43,7 +43,7 @@ public static class BoostedTreesModelFile
         var trees = new JsonArray();
         foreach (var tree in model.Trees)
         {
-            trees.Add(new JsonObject
+            trees.Add((JsonNode)new JsonObject
             {
                 ["feature"] = Array(tree.Features),
                 ["bin"] = Array(tree.BinThresholds),
@@ -198,5 +198,12 @@ public static class BoostedTreesModelFile
         return RegressionTree.FromNodes(nodes);
     }
 
-    private static JsonArray Array<T>(IEnumerable<T> values) => new([.. values.Select(v => JsonValue.Create(v))]);
+    // Typed overloads rather than JsonValue.Create<T>, which needs reflection (not available in a Native AOT build).
+    private static JsonArray Array(IEnumerable<int> values) => new([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
+
+    private static JsonArray Array(IEnumerable<double> values) => new([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
+
+    private static JsonArray Array(IEnumerable<bool> values) => new([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
+
+    private static JsonArray Array(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
 }

@@ -15,7 +15,7 @@ public static class WorkspaceSummary
         var parameters = new JsonArray();
         foreach (var set in model.Config.ParameterSets)
         {
-            parameters.Add(new JsonObject
+            parameters.Add((JsonNode)new JsonObject
             {
                 ["name"] = set.Name,
                 ["count"] = set.Count,

@@ -45,7 +45,7 @@ internal static class FitCommand
             var correlations = new JsonArray();
             for (var i = 0; i < n; i++)
             {
-                correlations.Add(StatsInput.Numbers(fit.Correlations.Skip(i * n).Take(n)));
+                correlations.Add((JsonNode)StatsInput.Numbers(fit.Correlations.Skip(i * n).Take(n)));
             }
             input.Write(result, context, new JsonObject
             {

@@ -21,7 +21,7 @@ internal static class PatchSetCommand
             var patches = new JsonArray();
             foreach (var p in set.Patches)
             {
-                patches.Add(new JsonObject
+                patches.Add((JsonNode)new JsonObject
                 {
                     ["name"] = p.Name,
                     ["values"] = new JsonArray(p.Values.Select(v => v is double d ? JsonValue.Create(d) : (JsonNode?)JsonValue.Create((string)v)).ToArray()),
