@@ -63,7 +63,7 @@ public static class EventFile
         {
             EventFileFormat.Csv => new CsvEventReader(path, options),
             EventFileFormat.Parquet => new ParquetEventReader(path, options),
-            _ => new Hdf5EventReader(path, options),
+            _ => new Hdf5EventReader(RequireHdf5Support(path), options),
         };
     }
 
@@ -73,6 +73,14 @@ public static class EventFile
     {
         EventFileFormat.Csv => new CsvEventWriter(path, schema),
         EventFileFormat.Parquet => new ParquetEventWriter(path, schema),
-        _ => new Hdf5EventWriter(path, schema),
+        _ => new Hdf5EventWriter(RequireHdf5Support(path), schema),
     };
+
+    /// <summary>
+    /// The HDF5 library (PureHDF) builds its type handling through reflection at run time, which a
+    /// Native AOT build of the program cannot do; such a build reports it instead of crashing.
+    /// </summary>
+    private static string RequireHdf5Support(string path) => System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported
+        ? path
+        : throw new InputException("HDF5 files need the regular build of neyman (this natively compiled build reads and writes CSV and Parquet)", path);
 }
