@@ -54,7 +54,7 @@ internal sealed class NetworkCommandOptions
     private readonly Option<string?> _validation = new("--validation") { Description = "validation events (default: hold out --validation-fraction of --data)" };
     private readonly Option<double> _validationFraction = new("--validation-fraction") { Description = "fraction of --data held out for validation when --validation is absent", DefaultValueFactory = _ => 0.1 };
     private readonly Option<string> _label = new("--label") { Description = "label column (0 background, 1 signal; the target of a regressor)", DefaultValueFactory = _ => EventTable.LabelColumn };
-    private readonly Option<string?> _weight = new("--weight") { Description = "event-weight column (default: unit weights)" };
+    private readonly Option<string?> _weight = new("--weight") { Description = "event-weight column (negative weights allowed); default: 'weight' when present, else unit weights" };
     private readonly Option<string?> _features = new("--features") { Description = "comma-separated feature columns (default: all but label, weight and parameters)" };
     private readonly Option<string> _layers;
     private readonly Option<string> _activation;
@@ -151,7 +151,9 @@ internal sealed class NetworkCommandOptions
             validation = split.Validation.Count > 0 ? training.Take([.. split.Validation]) : null;
             training = training.Take([.. split.Training]);
         }
-        var columns = new NetworkColumns(ParseList(result.GetValue(_features)), result.GetValue(_label)!, result.GetValue(_weight), parameters);
+        // Like 'train bdt': a column named 'weight' is the event weight unless --weight names another, never a feature.
+        var weightName = result.GetValue(_weight) ?? (training.HasWeight ? EventTable.WeightColumn : null);
+        var columns = new NetworkColumns(ParseList(result.GetValue(_features)), result.GetValue(_label)!, weightName, parameters);
         var progress = new EpochProgress(context.Error, options.Epochs);
         var watch = Stopwatch.StartNew();
         NetworkModel model;

@@ -31,6 +31,23 @@ public class TrainDnnCommandTests
     }
 
     [Fact]
+    public void A_column_named_weight_is_the_event_weight_and_never_a_feature()
+    {
+        using var folder = new TemporaryFolder();
+        var source = EventFile.Read(WriteEvents(folder, "raw.csv", 300, 4));
+        var data = folder.File("weighted.parquet");
+        EventFile.Write(data, new EventTable([source["a"], source["b"], source["label"], source["w"].WithName("weight")]));
+        var model = folder.File("model.json");
+
+        var run = CliRunner.Run("train", "dnn", "--data", data, "--layers", "4", "--epochs", "1", "--output", model);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var inputs = JsonNode.Parse(File.ReadAllText(model))!.ToJsonString();
+        Assert.Contains("\"a\"", inputs);
+        Assert.DoesNotContain("\"weight\"", inputs);
+    }
+
+    [Fact]
     public void Trains_saves_exports_and_predicts_with_a_json_summary()
     {
         using var folder = new TemporaryFolder();
