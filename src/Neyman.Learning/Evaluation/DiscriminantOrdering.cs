@@ -13,8 +13,8 @@ namespace Neyman.Learning.Evaluation;
 /// </summary>
 /// <remarks>
 /// ADO = 1/2 + S / (2 W_s W_b) with S = sum over pairs of w_s w_b sign(f_s - f_b) sign(g_s - g_b). S is
-/// computed exactly in O(n log n) with weights: a radix sort by f, then a merge sort by g along the f order
-/// that counts the weighted inversions (see <c>SignedPairSum</c>), not the O(n^2) pair loop.
+/// computed exactly in O(n log n) with weights: radix sorts by f and by g, then one walk along the f order
+/// per class over a Fenwick tree of the g ranks (see <see cref="OrderedPairSum"/>), not the O(n^2) pair loop.
 /// </remarks>
 public static class DiscriminantOrdering
 {
@@ -110,103 +110,15 @@ public static class DiscriminantOrdering
     private static double Order(double df, double dg) => df * dg > 0 ? 1 : df * dg < 0 ? 0 : 0.5;
 
     /// <summary>
-    /// S = sum over signal-background pairs of w_s w_b sign(f_s - f_b) sign(g_s - g_b). In the order of
-    /// increasing (f, g), a pair at positions i &lt; j of opposite classes with f_i &lt; f_j contributes
-    /// w_i w_j sign(g_j - g_i) whichever of the two is signal. Summed over all such pairs this is
-    /// W_s W_b - E_g - 2 I, with E_g the pair weight tied in g and I the weight of inversions in g; the pairs
-    /// tied in f contribute 0 and are removed again: minus the pair weight of each f group plus that of each
-    /// (f, g) group (within an f group the g order has no inversions). The merge sort that counts I also
-    /// sorts by g, which gives E_g, so g needs no sort of its own.
+    /// S = sum over signal-background pairs of w_s w_b sign(f_s - f_b) sign(g_s - g_b): a radix sort by f,
+    /// then <see cref="OrderedPairSum"/> (a Fenwick tree over the ranks of g).
     /// </summary>
     internal static double SignedPairSum(BinaryScores sample, double[] g)
     {
         var byF = RadixSort.AscendingOrder(sample.Scores, out var newF);
-        return SignedPairSum(sample, g, byF, newF);
+        return OrderedPairSum.Compute(sample, g, byF, newF);
     }
 
-    private static double SignedPairSum(BinaryScores sample, double[] g, int[] byF, bool[] newF)
-    {
-        if (RadixSort.AllSinglePrecision(g))
-        {
-            var keys = new uint[g.Length];
-            for (var e = 0; e < g.Length; e++)
-            {
-                keys[e] = RadixSort.SortableBits32(g[e]);
-            }
-            return SignedPairSum(sample, keys, byF, newF);
-        }
-        var wide = new ulong[g.Length];
-        for (var e = 0; e < g.Length; e++)
-        {
-            wide[e] = RadixSort.SortableBits(g[e]);
-        }
-        return SignedPairSum(sample, wide, byF, newF);
-    }
-
-    private static double SignedPairSum<TKey>(BinaryScores sample, TKey[] gKeys, int[] byF, bool[] newF)
-        where TKey : unmanaged, IComparable<TKey>
-    {
-        var n = sample.Count;
-        var w = sample.Weights;
-        var isSignal = sample.IsSignal;
-        var sequenceKey = new TKey[n];
-        var sequenceWeight = new double[n];
-        var sequenceSignal = new bool[n];
-        double tiedInF = 0, tiedInBoth = 0;
-        for (var k = 0; k < n;)
-        {
-            var start = k;
-            do
-            {
-                var e = byF[k];
-                sequenceKey[k] = gKeys[e];
-                sequenceWeight[k] = w[e];
-                sequenceSignal[k] = isSignal[e];
-                k++;
-            }
-            while (k < n && !newF[k]);
-            if (k - start > 1)
-            {
-                (tiedInF, tiedInBoth) = AddTies(sequenceKey, sequenceWeight, sequenceSignal, start, k, tiedInF, tiedInBoth);
-            }
-        }
-        var (inversions, tiedInG) = WeightedInversions.Count(sequenceKey, sequenceWeight, sequenceSignal);
-        return sample.SignalWeight * sample.BackgroundWeight - tiedInG - 2 * inversions - tiedInF + tiedInBoth;
-    }
-
-    // Sorts one group of equal f by g in place (stably) and adds its pair weight and that of its equal-g subgroups.
-    private static (double TiedInF, double TiedInBoth) AddTies<TKey>(TKey[] key, double[] weight, bool[] signal, int start, int end, double tiedInF, double tiedInBoth)
-        where TKey : unmanaged, IComparable<TKey>
-    {
-        var positions = Enumerable.Range(start, end - start).ToArray();
-        var keys = key[start..end];
-        Array.Sort(keys, positions, Comparer<TKey>.Default);
-        // Array.Sort is not stable, but the order among equal keys changes none of the sums.
-        var sortedWeight = positions.Select(p => weight[p]).ToArray();
-        var sortedSignal = positions.Select(p => signal[p]).ToArray();
-        double groupSignal = 0, groupBackground = 0;
-        for (var m = 0; m < keys.Length;)
-        {
-            var value = keys[m];
-            double s = 0, b = 0;
-            for (; m < keys.Length && keys[m].CompareTo(value) == 0; m++)
-            {
-                key[start + m] = keys[m];
-                weight[start + m] = sortedWeight[m];
-                signal[start + m] = sortedSignal[m];
-                if (sortedSignal[m])
-                {
-                    s += sortedWeight[m];
-                }
-                else
-                {
-                    b += sortedWeight[m];
-                }
-            }
-            tiedInBoth += s * b;
-            groupSignal += s;
-            groupBackground += b;
-        }
-        return (tiedInF + groupSignal * groupBackground, tiedInBoth);
-    }
+    private static double SignedPairSum(BinaryScores sample, double[] g, int[] byF, bool[] newF) =>
+        OrderedPairSum.Compute(sample, g, byF, newF);
 }

@@ -45,6 +45,64 @@ public sealed class DiscriminantOrderingTests
     }
 
     [Fact]
+    public void LargeSamplesWithFewValuesEqualThePairCountOverValueCells()
+    {
+        // 150,000 events (the two class passes run in parallel) with 30 values of f and 25 of g: the exact
+        // ADO is the pair count over (f, g) cells of summed signal and background weight, an independent sum.
+        var (f, labels, weights) = EvaluationSamples.Random(150_000, 30, true, 51);
+        var random = new RandomStream(52);
+        var g = f.Select(x => Math.Clamp(Math.Round(x * 4 + 3 * random.NextGaussian()), -12, 12)).ToArray();
+        var sample = BinaryScores.Create(f, labels, weights);
+        Assert.Equal(CellPairAdo(f, g, labels, weights), DiscriminantOrdering.Average(sample, g), 12);
+    }
+
+    [Fact]
+    public void LargeSamplesAreSymmetricInTheTwoClassifiersAndReflectUnderNegation()
+    {
+        // S is symmetric in f and g and changes sign with g: ADO(f, g) = ADO(g, f) and ADO(f, -g) = 1 - ADO(f, g),
+        // on 120,000 events with continuous scores (many distinct ranks, parallel passes).
+        var (f, labels, weights) = EvaluationSamples.Random(120_000, 0, true, 53);
+        var random = new RandomStream(54);
+        var g = f.Select(x => x + random.NextGaussian()).ToArray();
+        var ado = DiscriminantOrdering.Average(BinaryScores.Create(f, labels, weights), g);
+        Assert.InRange(ado, 0.6, 0.99);
+        Assert.Equal(ado, DiscriminantOrdering.Average(BinaryScores.Create(g, labels, weights), f), 12);
+        Assert.Equal(1 - ado, DiscriminantOrdering.Average(BinaryScores.Create(f, labels, weights), g.Select(x => -x).ToArray()), 12);
+    }
+
+    // The exact ADO from the pair count over distinct (f, g) cells, each holding its signal and background weight.
+    private static double CellPairAdo(double[] f, double[] g, double[] labels, double[] weights)
+    {
+        var cells = new Dictionary<(double F, double G), (double Signal, double Background)>();
+        double totalSignal = 0, totalBackground = 0;
+        for (var i = 0; i < f.Length; i++)
+        {
+            cells.TryGetValue((f[i], g[i]), out var cell);
+            if (labels[i] == 1)
+            {
+                cell.Signal += weights[i];
+                totalSignal += weights[i];
+            }
+            else
+            {
+                cell.Background += weights[i];
+                totalBackground += weights[i];
+            }
+            cells[(f[i], g[i])] = cell;
+        }
+        var list = cells.ToArray();
+        double s = 0;
+        foreach (var a in list)
+        {
+            foreach (var b in list)
+            {
+                s += a.Value.Signal * b.Value.Background * Math.Sign(a.Key.F - b.Key.F) * Math.Sign(a.Key.G - b.Key.G);
+            }
+        }
+        return 0.5 + s / (2 * totalSignal * totalBackground);
+    }
+
+    [Fact]
     public void SampledAdoIsReproducibleAndWithinItsErrorOfTheExactValue()
     {
         var (f, labels, weights) = EvaluationSamples.Random(3000, 0, false, 45);
