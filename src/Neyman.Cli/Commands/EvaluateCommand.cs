@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
 using Neyman.Core;
 using Neyman.Events.IO;
 using Neyman.Events.Tables;
@@ -29,10 +31,11 @@ internal static class EvaluateCommand
         var scoreColumn = new Option<string>("--score-column") { Description = "the column holding the classifier output", DefaultValueFactory = _ => "score" };
         var bootstrap = new Option<int>("--bootstrap") { Description = "bootstrap replicas for the AUC uncertainty", DefaultValueFactory = _ => 200 };
         var seed = new Option<ulong>("--seed") { Description = "seed of the bootstrap", DefaultValueFactory = _ => 1 };
+        var importance = new Option<int>("--importance") { Description = "with --model: permutation importance of each feature from this many shuffles (0: off); writes importance.json", DefaultValueFactory = _ => 0 };
         var uncertainty = new Option<double>("--background-uncertainty") { Description = "relative background uncertainty sigma_b/b for the Asimov significance", DefaultValueFactory = _ => 0 };
         var command = new Command("evaluate", "Evaluate a binary classifier: ROC, AUC, AMS, overtraining test; writes an HTML report.")
         {
-            scores, trainScores, model, data, trainData, output, scoreColumn, bootstrap, seed, uncertainty,
+            scores, trainScores, model, data, trainData, output, scoreColumn, bootstrap, seed, uncertainty, importance,
         };
         command.SetAction(result => NeymanApp.Guard(context.Error, () =>
         {
@@ -47,6 +50,11 @@ internal static class EvaluateCommand
                 throw new InputException($"got {relativeUncertainty}; expected a finite, non-negative relative uncertainty such as 0.1", "--background-uncertainty");
             }
             var column = result.GetValue(scoreColumn)!;
+            var shuffles = result.GetValue(importance);
+            if (shuffles < 0 || (shuffles > 0 && result.GetValue(model) is null))
+            {
+                throw new InputException($"got {shuffles}; expected 0, or a positive number of shuffles together with --model and --data", "--importance");
+            }
             var (test, testSource) = LoadSample(result.GetValue(scores), result.GetValue(model), result.GetValue(data), column, "--scores", "--data");
             var trainPath = result.GetValue(trainScores) ?? result.GetValue(trainData);
             (EventTable Table, string Source)? train = trainPath is null
@@ -75,9 +83,30 @@ internal static class EvaluateCommand
                 $"AUC = {metrics.Auc:F4} ± {metrics.AucUncertainty:F4}, AMS = {metrics.Ams:F3} at score >= {metrics.AmsThreshold:G6}" +
                 (metrics.Overtraining is { } check ? $", KS p-value (train vs test) = {check.MinimumPValue:G3}" : ""));
             context.Out.WriteLine($"wrote report.html, metrics.json and {charts.Count} charts (PNG and SVG) to {folder}");
+            if (shuffles > 0)
+            {
+                WriteImportance(context, ModelFile.Load(result.GetValue(model)!), result.GetValue(data)!, column, folder, shuffles, result.GetValue(seed));
+            }
             return NeymanApp.Success;
         }));
         return command;
+    }
+
+    /// <summary>Permutation importance of the model's features on the test events: the AUC lost when one is shuffled.</summary>
+    private static void WriteImportance(CliContext context, IEventModel scorer, string dataPath, string column, string folder, int shuffles, ulong seed)
+    {
+        var events = EventFile.Read(dataPath, new EventReadOptions { AllowNonFinite = true });
+        var ranking = PermutationImportance.Compute(table => scorer.Predict(table)[column].ToFloat64Array(), events, scorer.FeatureNames, shuffles, seed);
+        var json = new JsonArray([.. ranking.Select(r => (JsonNode)new JsonObject
+        {
+            ["feature"] = r.Feature,
+            ["auc_decrease"] = r.AucDecrease,
+            ["standard_deviation"] = r.StandardDeviation,
+        })]);
+        AtomicFile.WriteAllText(Path.Combine(folder, "importance.json"), json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        context.Out.WriteLine("permutation importance (AUC lost when shuffled): " +
+            string.Join(", ", ranking.Take(5).Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Feature} {r.AucDecrease:F4}"))) +
+            $"; all {ranking.Count} in importance.json");
     }
 
     private static (EventTable Table, string Source) LoadSample(string? scoresPath, string? modelPath, string? dataPath, string column, string scoresOption, string dataOption)

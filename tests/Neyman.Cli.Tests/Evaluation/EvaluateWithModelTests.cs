@@ -32,6 +32,40 @@ public sealed class EvaluateWithModelTests
     }
 
     [Fact]
+    public void Permutation_importance_ranks_the_features_the_model_uses()
+    {
+        using var folder = new TemporaryFolder();
+        string F(string name) => folder.File(name);
+        Assert.Equal(0, CliRunner.Run("generate", "higgs", "--events", "3000", "--seed", "7", "--output", F("train.parquet")).ExitCode);
+        Assert.Equal(0, CliRunner.Run("generate", "higgs", "--events", "1500", "--seed", "8", "--output", F("test.parquet")).ExitCode);
+        // A model on two features only: the one it splits on most must matter, a column it never sees cannot.
+        Assert.Equal(0, CliRunner.Run("train", "bdt", "--data", F("train.parquet"), "--features", "m_wwbb,lepton_phi", "--trees", "10",
+            "--output", F("bdt.json")).ExitCode);
+
+        var result = CliRunner.Run("evaluate", "--model", F("bdt.json"), "--data", F("test.parquet"), "--output", F("report"),
+            "--bootstrap", "0", "--importance", "3", "--seed", "2");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("permutation importance", result.Out);
+        var ranking = JsonNode.Parse(File.ReadAllText(Path.Combine(F("report"), "importance.json")))!.AsArray();
+        Assert.Equal(["m_wwbb", "lepton_phi"], ranking.Select(r => r!["feature"]!.GetValue<string>()));
+        Assert.True(ranking[0]!["auc_decrease"]!.GetValue<double>() > 0.05, "shuffling m_wwbb must cost AUC");
+        Assert.True(ranking[0]!["auc_decrease"]!.GetValue<double>() > ranking[1]!["auc_decrease"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public void Permutation_importance_needs_a_model()
+    {
+        using var folder = new TemporaryFolder();
+
+        var result = CliRunner.Run("evaluate", "--scores", folder.File("scores.parquet"), "--output", folder.File("report"), "--importance", "3");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--importance", result.Error);
+        Assert.Contains("together with --model and --data", result.Error);
+    }
+
+    [Fact]
     public void A_model_without_events_to_score_is_bad_input()
     {
         using var folder = new TemporaryFolder();
