@@ -1,4 +1,5 @@
 using Neyman.Core;
+using Neyman.Learning.Evaluation;
 
 namespace Neyman.Bench.Gpu;
 
@@ -37,30 +38,6 @@ internal static class SyntheticData
         stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
     }
 
-    public static double Auc(float[] scores, float[] labels)
-    {
-        var order = Enumerable.Range(0, scores.Length).OrderBy(i => scores[i]).ToArray();
-        double rankSum = 0, positives = 0;
-        var i0 = 0;
-        while (i0 < order.Length)
-        {
-            var i1 = i0;
-            while (i1 + 1 < order.Length && scores[order[i1 + 1]] == scores[order[i0]])
-            {
-                i1++;
-            }
-            var rank = (i0 + i1) / 2.0 + 1;
-            for (var i = i0; i <= i1; i++)
-            {
-                if (labels[order[i]] == 1)
-                {
-                    rankSum += rank;
-                    positives++;
-                }
-            }
-            i0 = i1 + 1;
-        }
-        var negatives = scores.Length - positives;
-        return (rankSum - positives * (positives + 1) / 2) / (positives * negatives);
-    }
+    public static double Auc(float[] scores, float[] labels) =>
+        AreaUnderCurve.Compute(BinaryScores.Create(Array.ConvertAll(scores, v => (double)v), Array.ConvertAll(labels, v => (double)v)));
 }

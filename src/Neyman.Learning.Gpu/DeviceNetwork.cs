@@ -55,7 +55,7 @@ internal sealed class DeviceNetwork : IDisposable
     /// <summary>Deltas[l + 1] is the loss gradient with respect to layer l's pre-activation.</summary>
     public MemoryBuffer1D<float, Stride1D.Dense>[] Deltas { get; }
 
-    public GpuMlpParameters Download(GpuMlpSpec spec, int[] widths) =>
+    public GpuMlpParameters Download(GpuMlpSpec spec) =>
         new(spec, Weights.Select(b => b.GetAsArray1D()).ToArray(), Biases.Select(b => b.GetAsArray1D()).ToArray());
 
     public void Dispose()

@@ -89,7 +89,6 @@ public sealed class GpuMlpTrainer : IDisposable
         Preconditions.CheckArgument(weights is null || weights.Length == rows, "expected one weight per row");
         Preconditions.CheckArgument(options.BatchSize > 0 && options.Epochs > 0, "expected a positive batch size and epoch count");
         weights ??= Enumerable.Repeat(1f, rows).ToArray();
-        var widths = spec.Widths;
         var batch = Math.Min(options.BatchSize, rows);
 
         using var x = _accelerator.Allocate1D(features);
@@ -129,7 +128,7 @@ public sealed class GpuMlpTrainer : IDisposable
         }
         _accelerator.Synchronize();
         timing?.Invoke(clock.Elapsed.TotalSeconds);
-        return network.Download(spec, widths);
+        return network.Download(spec);
     }
 
     /// <summary>The output logits for row-major features, computed in batches on the device.</summary>
@@ -148,7 +147,7 @@ public sealed class GpuMlpTrainer : IDisposable
         for (var start = 0; start < rows; start += batch)
         {
             var m = Math.Min(batch, rows - start);
-            network.Activations[0].View.SubView(0, m * spec.Inputs).CopyFromCPU(features.AsSpan(start * spec.Inputs, m * spec.Inputs).ToArray());
+            network.Activations[0].View.SubView(0, m * spec.Inputs).BaseView.CopyFromCPU(features.AsSpan(start * spec.Inputs, m * spec.Inputs));
             Forward(network, spec, m);
             network.Activations[^1].View.SubView(0, m).BaseView.CopyToCPU(logits.AsSpan(start, m));
         }

@@ -20,8 +20,7 @@ public sealed class AsymptoticCalculatorTests(ITestOutputHelper output)
             return;
         }
         var expected = SharedReference.ReadJson($"expected/{name}.json");
-        var (workspace, options) = SharedReference.WorkspaceFor(name);
-        var model = HistFactoryModel.Build(workspace, null, options);
+        var model = SharedReference.ModelFor(name);
         var result = new AsymptoticCalculator(model, new ModelData(model, model.ObservedData)).Test(1.0);
         var tight = expected["tight_tolerance"]!;
         AssertRelative(tight["CLs_obs"]!.GetValue<double>(), result.CLs, 1e-6, "CLs_obs");

@@ -19,8 +19,7 @@ public sealed class MaximumLikelihoodTests(ITestOutputHelper output)
             return;
         }
         var expected = SharedReference.ReadJson($"expected/{name}.json");
-        var (workspace, options) = SharedReference.WorkspaceFor(name);
-        var model = HistFactoryModel.Build(workspace, null, options);
+        var model = SharedReference.ModelFor(name);
         var data = new ModelData(model, model.ObservedData);
         var fit = MaximumLikelihood.Fit(model, data);
         Assert.True(fit.Converged, fit.Message);
@@ -48,8 +47,7 @@ public sealed class MaximumLikelihoodTests(ITestOutputHelper output)
             return;
         }
         var expected = SharedReference.ReadJson($"expected/{name}.json");
-        var (workspace, options) = SharedReference.WorkspaceFor(name);
-        var model = HistFactoryModel.Build(workspace, null, options);
+        var model = SharedReference.ModelFor(name);
         var fit = MaximumLikelihood.FixedPoiFit(model, new ModelData(model, model.ObservedData), 1.0);
         Assert.True(fit.Converged, fit.Message);
         Assert.Equal(1.0, fit.BestFit[model.Config.PoiIndex]);

@@ -54,6 +54,13 @@ public static class SharedReference
     }
 
     /// <summary>The workspace behind an expected case and the interpolation settings pyhf used for it.</summary>
+    /// <summary>The model of an expected/*.json case, built with that case's options.</summary>
+    public static HistFactoryModel ModelFor(string expectedCase)
+    {
+        var (workspace, options) = WorkspaceFor(expectedCase);
+        return HistFactoryModel.Build(workspace, null, options);
+    }
+
     public static (Workspace Workspace, ModelOptions Options) WorkspaceFor(string expectedCase)
     {
         if (expectedCase.StartsWith("ATLAS_sbottom_RegionB_", StringComparison.Ordinal))

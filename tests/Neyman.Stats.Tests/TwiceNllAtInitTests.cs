@@ -18,8 +18,7 @@ public sealed class TwiceNllAtInitTests(ITestOutputHelper output)
             return;
         }
         var expected = SharedReference.ReadJson($"expected/{name}.json");
-        var (workspace, options) = SharedReference.WorkspaceFor(name);
-        var model = HistFactoryModel.Build(workspace, null, options);
+        var model = SharedReference.ModelFor(name);
         var layout = expected["model"]!;
         Assert.Equal(layout["par_names"]!.AsArray().Select(n => n!.GetValue<string>()), model.Config.ParameterNames);
         Assert.Equal(layout["channels"]!.AsArray().Select(n => n!.GetValue<string>()), model.Config.Channels);

@@ -20,8 +20,7 @@ public sealed class UpperLimitTests(ITestOutputHelper output)
             return;
         }
         var expected = SharedReference.ReadJson($"expected/{name}.json");
-        var (workspace, options) = SharedReference.WorkspaceFor(name);
-        var model = HistFactoryModel.Build(workspace, null, options);
+        var model = SharedReference.ModelFor(name);
         var data = new ModelData(model, model.ObservedData);
         var calculator = new AsymptoticCalculator(model, data);
         var poi = model.Config.PoiIndex;

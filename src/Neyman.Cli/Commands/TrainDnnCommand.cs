@@ -40,7 +40,7 @@ internal static class TrainDnnCommand
                 "huber" => LossKind.Huber,
                 _ => throw new InputException($"unknown loss '{lossName}'; expected mse or huber", "--loss"),
             };
-            var parameterNames = NetworkCommandOptions.ParseList(result.GetValue(parameters));
+            var parameterNames = Events.ColumnList.Parse(result.GetValue(parameters), "--parameters");
             return options.Run(context, result, networkTask, parameterNames, o => o with { Loss = lossKind });
         }));
         return command;
@@ -109,9 +109,6 @@ internal sealed class NetworkCommandOptions
         }
     }
 
-    public static IReadOnlyList<string>? ParseList(string? list) =>
-        list is null ? null : [.. list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
-
     /// <summary>Parses "300,300,300" into widths; anything else is an input error naming the bad item.</summary>
     public static int[] ParseLayers(string text, string option = "--layers")
     {
@@ -153,7 +150,7 @@ internal sealed class NetworkCommandOptions
         }
         // Like 'train bdt': a column named 'weight' is the event weight unless --weight names another, never a feature.
         var weightName = result.GetValue(_weight) ?? (training.HasWeight ? EventTable.WeightColumn : null);
-        var columns = new NetworkColumns(ParseList(result.GetValue(_features)), result.GetValue(_label)!, weightName, parameters);
+        var columns = new NetworkColumns(Events.ColumnList.Parse(result.GetValue(_features), "--features"), result.GetValue(_label)!, weightName, parameters);
         var progress = new EpochProgress(context.Error, options.Epochs);
         var watch = Stopwatch.StartNew();
         NetworkModel model;

@@ -61,16 +61,7 @@ internal sealed class HiggsHardProcess
         var (w1, hc) = Decay(random, h0, heavy, w1Mass, charged);
         var (w2, h) = Decay(random, hc, charged, w2Mass, higgs);
         var (b1, b2) = Decay(random, h, higgs, BottomMass, BottomMass);
-        var firstIsLeptonic = random.NextDouble() < 0.5;
-        var (wLeptonic, leptonicMass) = firstIsLeptonic ? (w1, w1Mass) : (w2, w2Mass);
-        var (wHadronic, hadronicMass) = firstIsLeptonic ? (w2, w2Mass) : (w1, w1Mass);
-        (lepton, neutrino) = Decay(random, wLeptonic, leptonicMass, 0, 0);
-        var (q1, q2) = Decay(random, wHadronic, hadronicMass, 0, 0);
-        partons[0] = new Parton(b1, true);
-        partons[1] = new Parton(b2, true);
-        partons[2] = new Parton(q1, false);
-        partons[3] = new Parton(q2, false);
-        return 4;
+        return DecayWPair(random, w1, w1Mass, w2, w2Mass, b1, b2, out lepton, out neutrino, partons);
     }
 
     private int TopPair(RandomStream random, out LorentzVector lepton, out LorentzVector neutrino, Span<Parton> partons)
@@ -92,6 +83,16 @@ internal sealed class HiggsHardProcess
         var (t1, t2) = TwoBodyDecay.Decay(pair, pairMass, top1Mass, top2Mass, cosTheta, 2 * Math.PI * random.NextDouble());
         var (w1, b1) = Decay(random, t1, top1Mass, w1Mass, BottomMass);
         var (w2, b2) = Decay(random, t2, top2Mass, w2Mass, BottomMass);
+        return DecayWPair(random, w1, w1Mass, w2, w2Mass, b1, b2, out lepton, out neutrino, partons);
+    }
+
+    /// <summary>
+    /// The common end of both processes: one W (chosen with probability 1/2) decays to l nu, the other to two
+    /// quarks; the partons are the two b quarks and the two light quarks. Returns the parton count.
+    /// </summary>
+    private static int DecayWPair(RandomStream random, LorentzVector w1, double w1Mass, LorentzVector w2, double w2Mass,
+        LorentzVector b1, LorentzVector b2, out LorentzVector lepton, out LorentzVector neutrino, Span<Parton> partons)
+    {
         var firstIsLeptonic = random.NextDouble() < 0.5;
         var (wLeptonic, leptonicMass) = firstIsLeptonic ? (w1, w1Mass) : (w2, w2Mass);
         var (wHadronic, hadronicMass) = firstIsLeptonic ? (w2, w2Mass) : (w1, w1Mass);

@@ -131,44 +131,7 @@ internal static class RadixSort
                 histograms[d * Buckets + ((int)(key >> (d * DigitBits)) & (Buckets - 1))]++;
             }
         }
-        Span<ulong> sourceKeys = keys, targetKeys = new ulong[count];
-        Span<T> sourcePayload = payload, targetPayload = new T[count];
-        var inBuffer = false;
-        for (var d = 0; d < Digits; d++)
-        {
-            var shift = d * DigitBits;
-            var counts = histograms.AsSpan(d * Buckets, Buckets);
-            if (counts[(int)(sourceKeys[0] >> shift) & (Buckets - 1)] == count)
-            {
-                continue;
-            }
-            var total = 0;
-            for (var b = 0; b < Buckets; b++)
-            {
-                var c = counts[b];
-                counts[b] = total;
-                total += c;
-            }
-            for (var i = 0; i < count; i++)
-            {
-                var key = sourceKeys[i];
-                var position = counts[(int)(key >> shift) & (Buckets - 1)]++;
-                targetKeys[position] = key;
-                targetPayload[position] = sourcePayload[i];
-            }
-            var swapKeys = sourceKeys;
-            sourceKeys = targetKeys;
-            targetKeys = swapKeys;
-            var swapPayload = sourcePayload;
-            sourcePayload = targetPayload;
-            targetPayload = swapPayload;
-            inBuffer = !inBuffer;
-        }
-        if (inBuffer)
-        {
-            sourceKeys.CopyTo(keys);
-            sourcePayload.CopyTo(payload);
-        }
+        ScatterPasses(keys, payload, histograms, Digits);
     }
 
     /// <summary>Sorts 32-bit keys ascending in place (three passes at most), moving <paramref name="payload"/> along; stable.</summary>
@@ -187,14 +150,27 @@ internal static class RadixSort
             histograms[Buckets + (int)((key >> DigitBits) & (Buckets - 1))]++;
             histograms[2 * Buckets + (int)(key >> (2 * DigitBits))]++;
         }
-        Span<uint> sourceKeys = keys, targetKeys = new uint[count];
+        ScatterPasses(keys, payload, histograms, digits);
+    }
+
+    /// <summary>
+    /// The least-significant-digit passes shared by the 32- and 64-bit sorts, given each digit's bucket counts:
+    /// a pass whose digit is the same for every key is skipped; keys and payload ping-pong between the input and
+    /// one scratch buffer and end up back in the input.
+    /// </summary>
+    private static void ScatterPasses<TKey, T>(Span<TKey> keys, Span<T> payload, int[] histograms, int digits)
+        where TKey : unmanaged, System.Numerics.IBinaryInteger<TKey>
+        where T : unmanaged
+    {
+        var count = keys.Length;
+        Span<TKey> sourceKeys = keys, targetKeys = new TKey[count];
         Span<T> sourcePayload = payload, targetPayload = new T[count];
         var inBuffer = false;
         for (var d = 0; d < digits; d++)
         {
             var shift = d * DigitBits;
             var counts = histograms.AsSpan(d * Buckets, Buckets);
-            if (counts[(int)(sourceKeys[0] >> shift) & (Buckets - 1)] == count)
+            if (counts[Bucket(sourceKeys[0], shift)] == count)
             {
                 continue;
             }
@@ -208,7 +184,7 @@ internal static class RadixSort
             for (var i = 0; i < count; i++)
             {
                 var key = sourceKeys[i];
-                var position = counts[(int)(key >> shift) & (Buckets - 1)]++;
+                var position = counts[Bucket(key, shift)]++;
                 targetKeys[position] = key;
                 targetPayload[position] = sourcePayload[i];
             }
@@ -226,6 +202,10 @@ internal static class RadixSort
             sourcePayload.CopyTo(payload);
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Bucket<TKey>(TKey key, int shift) where TKey : unmanaged, System.Numerics.IBinaryInteger<TKey> =>
+        int.CreateTruncating(key >>> shift) & (Buckets - 1);
 
     private static (int[] Order, TKey[] Keys) Merge<TKey>(TKey[] keys, int[] order, int half) where TKey : unmanaged, IComparable<TKey>
     {
