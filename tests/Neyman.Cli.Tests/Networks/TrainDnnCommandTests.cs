@@ -31,6 +31,20 @@ public class TrainDnnCommandTests
     }
 
     [Fact]
+    public void An_empty_name_in_the_feature_list_is_bad_input_and_writes_no_model()
+    {
+        using var folder = new TemporaryFolder();
+        var data = WriteEvents(folder, "train.csv", 100, 5);
+        var model = folder.File("model.json");
+
+        var run = CliRunner.Run("train", "dnn", "--data", data, "--features", "a,,b", "--layers", "4", "--epochs", "1", "--output", model);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("error: --features: 'a,,b' has an empty column name; expected names separated by commas\n", run.Error.Replace("\r\n", "\n"));
+        Assert.False(File.Exists(model));
+    }
+
+    [Fact]
     public void A_column_named_weight_is_the_event_weight_and_never_a_feature()
     {
         using var folder = new TemporaryFolder();
