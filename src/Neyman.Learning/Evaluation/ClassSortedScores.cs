@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Neyman.Learning.Evaluation;
 
 /// <summary>
@@ -32,93 +34,61 @@ internal sealed class ClassSortedScores
 
     public static ClassSortedScores From(BinaryScores sample, bool withEvents)
     {
-        var ns = sample.SignalCount;
-        var nb = sample.BackgroundCount;
-        var signalKeys = new ulong[ns];
-        var backgroundKeys = new ulong[nb];
-        // With event indices the payload is the index and the weights are gathered after sorting.
-        var signalPayload = new double[ns];
-        var backgroundPayload = new double[nb];
-        var signalEvents = withEvents ? new int[ns] : null;
-        var backgroundEvents = withEvents ? new int[nb] : null;
-        int s = 0, b = 0;
         var scores = sample.Scores;
-        var weights = sample.Weights;
-        var isSignal = sample.IsSignal;
-        for (var e = 0; e < scores.Length; e++)
-        {
-            var key = RadixSort.SortableBits(scores[e]);
-            if (isSignal[e])
-            {
-                signalKeys[s] = key;
-                signalPayload[s] = weights[e];
-                if (signalEvents is not null)
-                {
-                    signalEvents[s] = e;
-                }
-                s++;
-            }
-            else
-            {
-                backgroundKeys[b] = key;
-                backgroundPayload[b] = weights[e];
-                if (backgroundEvents is not null)
-                {
-                    backgroundEvents[b] = e;
-                }
-                b++;
-            }
-        }
         var single = RadixSort.AllSinglePrecision(scores);
-        void SortClass(ulong[] keys, double[] payload, int[]? events)
-        {
-            if (single)
-            {
-                // Float32 scores: sort 32-bit keys (three passes), then widen them back to the 64-bit order.
-                var narrow = new uint[keys.Length];
-                for (var k = 0; k < keys.Length; k++)
-                {
-                    narrow[k] = RadixSort.SortableBits32(RadixSort.FromSortableBits(keys[k]));
-                }
-                if (events is null)
-                {
-                    RadixSort.Sort(narrow.AsSpan(), payload.AsSpan());
-                }
-                else
-                {
-                    RadixSort.Sort(narrow.AsSpan(), events.AsSpan());
-                }
-                for (var k = 0; k < keys.Length; k++)
-                {
-                    var bits = (narrow[k] & 0x8000_0000U) != 0 ? narrow[k] & 0x7FFF_FFFFU : ~narrow[k];
-                    keys[k] = RadixSort.SortableBits(BitConverter.UInt32BitsToSingle(bits));
-                }
-            }
-            else if (events is null)
-            {
-                RadixSort.Sort(keys.AsSpan(), payload.AsSpan());
-            }
-            else
-            {
-                RadixSort.Sort(keys.AsSpan(), events.AsSpan());
-            }
-            if (events is not null)
-            {
-                for (var k = 0; k < events.Length; k++)
-                {
-                    payload[k] = weights[events[k]];
-                }
-            }
-        }
+        (ulong[] Keys, double[] Weights, int[]? Events) signal = ([], [], null), background = ([], [], null);
         if (scores.Length < 1 << 16)
         {
-            SortClass(signalKeys, signalPayload, signalEvents);
-            SortClass(backgroundKeys, backgroundPayload, backgroundEvents);
+            signal = SortClass(sample, true, single, withEvents);
+            background = SortClass(sample, false, single, withEvents);
         }
         else
         {
-            Parallel.Invoke(() => SortClass(signalKeys, signalPayload, signalEvents), () => SortClass(backgroundKeys, backgroundPayload, backgroundEvents));
+            Parallel.Invoke(
+                () => signal = SortClass(sample, true, single, withEvents),
+                () => background = SortClass(sample, false, single, withEvents));
         }
-        return new ClassSortedScores(signalKeys, signalPayload, signalEvents, backgroundKeys, backgroundPayload, backgroundEvents);
+        return new ClassSortedScores(signal.Keys, signal.Weights, signal.Events, background.Keys, background.Weights, background.Events);
+    }
+
+    // One class, on its own thread: its events picked out in a read of all events, then sorted by score.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static (ulong[] Keys, double[] Weights, int[]? Events) SortClass(BinaryScores sample, bool signal, bool single, bool withEvents)
+    {
+        var count = signal ? sample.SignalCount : sample.BackgroundCount;
+        var keys = new ulong[count];
+        var weights = new double[count];
+        // With event indices the payload is the index and the weights are gathered after sorting.
+        var events = withEvents ? new int[count] : null;
+        var scores = sample.Scores;
+        var allWeights = sample.Weights;
+        var isSignal = sample.IsSignal;
+        var k = 0;
+        for (var e = 0; e < scores.Length; e++)
+        {
+            if (isSignal[e] == signal)
+            {
+                keys[k] = RadixSort.SortableBits(scores[e]);
+                weights[k] = allWeights[e];
+                if (events is not null)
+                {
+                    events[k] = e;
+                }
+                k++;
+            }
+        }
+        if (events is null)
+        {
+            RadixSort.SortScoreKeys(keys, weights.AsSpan(), single);
+        }
+        else
+        {
+            RadixSort.SortScoreKeys(keys, events.AsSpan(), single);
+            for (var i = 0; i < events.Length; i++)
+            {
+                weights[i] = allWeights[events[i]];
+            }
+        }
+        return (keys, weights, events);
     }
 }

@@ -13,8 +13,9 @@ namespace Neyman.Learning.Evaluation;
 /// </summary>
 /// <remarks>
 /// ADO = 1/2 + S / (2 W_s W_b) with S = sum over pairs of w_s w_b sign(f_s - f_b) sign(g_s - g_b). S is
-/// computed exactly in O(n log n) with weights: radix sorts by f and by g, then one walk along the f order
-/// per class over a Fenwick tree of the g ranks (see <see cref="OrderedPairSum"/>), not the O(n^2) pair loop.
+/// computed exactly in O(n log n) with weights: radix sorts of each class by f and by g, then one walk along the
+/// f order per class over a Fenwick tree of the other class's g order (see <see cref="OrderedPairSum"/>), not the
+/// O(n^2) pair loop.
 /// </remarks>
 public static class DiscriminantOrdering
 {
@@ -34,12 +35,12 @@ public static class DiscriminantOrdering
     /// <exception cref="InputException">A list of scores has another length or is not finite; its name is in the message.</exception>
     public static double[] Average(BinaryScores first, IReadOnlyList<(string Name, double[] Scores)> others)
     {
-        var byF = RadixSort.AscendingOrder(first.Scores, out var newF);
+        var byF = ClassSortedScores.From(first, withEvents: true);
         var result = new double[others.Count];
         for (var i = 0; i < others.Count; i++)
         {
             var other = first.WithScores(others[i].Scores, others[i].Name);
-            result[i] = 0.5 + SignedPairSum(first, other.Scores, byF, newF) / (2 * first.SignalWeight * first.BackgroundWeight);
+            result[i] = 0.5 + OrderedPairSum.Compute(other.Scores, byF) / (2 * first.SignalWeight * first.BackgroundWeight);
         }
         return result;
     }
@@ -110,15 +111,9 @@ public static class DiscriminantOrdering
     private static double Order(double df, double dg) => df * dg > 0 ? 1 : df * dg < 0 ? 0 : 0.5;
 
     /// <summary>
-    /// S = sum over signal-background pairs of w_s w_b sign(f_s - f_b) sign(g_s - g_b): a radix sort by f,
-    /// then <see cref="OrderedPairSum"/> (a Fenwick tree over the ranks of g).
+    /// S = sum over signal-background pairs of w_s w_b sign(f_s - f_b) sign(g_s - g_b): each class sorted by f,
+    /// then <see cref="OrderedPairSum"/> (Fenwick trees over each class's g order).
     /// </summary>
-    internal static double SignedPairSum(BinaryScores sample, double[] g)
-    {
-        var byF = RadixSort.AscendingOrder(sample.Scores, out var newF);
-        return OrderedPairSum.Compute(sample, g, byF, newF);
-    }
-
-    private static double SignedPairSum(BinaryScores sample, double[] g, int[] byF, bool[] newF) =>
-        OrderedPairSum.Compute(sample, g, byF, newF);
+    internal static double SignedPairSum(BinaryScores sample, double[] g) =>
+        OrderedPairSum.Compute(g, ClassSortedScores.From(sample, withEvents: true));
 }

@@ -29,6 +29,7 @@ internal static class RadixSort
         BitConverter.Int64BitsToDouble((long)((key & 0x8000_0000_0000_0000UL) != 0 ? key & 0x7FFF_FFFF_FFFF_FFFFUL : ~key));
 
     /// <summary>True when every value is exactly a float32 (as the scores a model writes), so 32-bit keys sort them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool AllSinglePrecision(ReadOnlySpan<double> values)
     {
         foreach (var v in values)
@@ -115,7 +116,34 @@ internal static class RadixSort
         }
     }
 
+    /// <summary>
+    /// Sorts <see cref="SortableBits"/> images of scores ascending in place, moving <paramref name="payload"/> along;
+    /// stable. When every score is a float32 (<paramref name="singlePrecision"/>), 32-bit keys are sorted (three
+    /// passes) and widened back.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void SortScoreKeys<T>(ulong[] keys, Span<T> payload, bool singlePrecision) where T : unmanaged
+    {
+        if (!singlePrecision)
+        {
+            Sort(keys.AsSpan(), payload);
+            return;
+        }
+        var narrow = new uint[keys.Length];
+        for (var k = 0; k < keys.Length; k++)
+        {
+            narrow[k] = SortableBits32(FromSortableBits(keys[k]));
+        }
+        Sort(narrow.AsSpan(), payload);
+        for (var k = 0; k < keys.Length; k++)
+        {
+            var bits = (narrow[k] & 0x8000_0000U) != 0 ? narrow[k] & 0x7FFF_FFFFU : ~narrow[k];
+            keys[k] = SortableBits(BitConverter.UInt32BitsToSingle(bits));
+        }
+    }
+
     /// <summary>Sorts the keys ascending in place, moving <paramref name="payload"/> along; stable.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Sort<T>(Span<ulong> keys, Span<T> payload) where T : unmanaged
     {
         var count = keys.Length;
@@ -135,6 +163,7 @@ internal static class RadixSort
     }
 
     /// <summary>Sorts 32-bit keys ascending in place (three passes at most), moving <paramref name="payload"/> along; stable.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Sort<T>(Span<uint> keys, Span<T> payload) where T : unmanaged
     {
         const int digits = 3;
@@ -158,6 +187,7 @@ internal static class RadixSort
     /// a pass whose digit is the same for every key is skipped; keys and payload ping-pong between the input and
     /// one scratch buffer and end up back in the input.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ScatterPasses<TKey, T>(Span<TKey> keys, Span<T> payload, int[] histograms, int digits)
         where TKey : unmanaged, System.Numerics.IBinaryInteger<TKey>
         where T : unmanaged

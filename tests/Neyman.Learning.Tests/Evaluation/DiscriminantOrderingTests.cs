@@ -38,7 +38,7 @@ public sealed class DiscriminantOrderingTests
     public void AdoAgainstTheTruthLabelIsTheAuc(int levels)
     {
         // With g = label every pair has g_s > g_b, so DO reduces to the AUC's pair count; 200,000
-        // events exercise the parallel sorts (32-bit keys for float-valued scores, 64-bit otherwise) and the merge levels.
+        // events exercise the per-class sorts on two threads (32-bit keys for float-valued scores, 64-bit otherwise).
         var (f, labels, weights) = EvaluationSamples.Random(200_000, levels, true, 43);
         var sample = BinaryScores.Create(f, labels, weights);
         Assert.Equal(AreaUnderCurve.Compute(sample), DiscriminantOrdering.Average(sample, labels), 11);
