@@ -13,6 +13,8 @@ public sealed class RandomStream
     private ulong _s0, _s1, _s2, _s3;
     private double _spareGaussian;
     private bool _hasSpare;
+    private double _sparePolar;
+    private bool _hasSparePolar;
 
     /// <summary>Creates the stream number <paramref name="stream"/> of the seed <paramref name="seed"/>.</summary>
     public RandomStream(ulong seed, ulong stream = 0)
@@ -81,6 +83,33 @@ public sealed class RandomStream
         _spareGaussian = radius * sin;
         _hasSpare = true;
         return radius * cos;
+    }
+
+    /// <summary>
+    /// A standard normal deviate by Marsaglia's polar method: a point uniform in the unit disk (by rejection) gives two
+    /// deviates with one logarithm and one square root, no sine or cosine, which makes it cheaper than
+    /// <see cref="NextGaussian()"/> (Box-Muller) in simulation loops. The number of uniforms drawn varies; the second
+    /// deviate of a pair is kept for the next call (apart from the one of <see cref="NextGaussian()"/>).
+    /// </summary>
+    public double NextGaussianPolar()
+    {
+        if (_hasSparePolar)
+        {
+            _hasSparePolar = false;
+            return _sparePolar;
+        }
+        double u, v, s;
+        do
+        {
+            u = 2 * NextDouble() - 1;
+            v = 2 * NextDouble() - 1;
+            s = u * u + v * v;
+        }
+        while (s >= 1 || s == 0);
+        var factor = Math.Sqrt(-2 * Math.Log(s) / s);
+        _sparePolar = v * factor;
+        _hasSparePolar = true;
+        return u * factor;
     }
 
     /// <summary>A normal deviate with the given mean and standard deviation.</summary>

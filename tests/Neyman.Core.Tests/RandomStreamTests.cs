@@ -45,15 +45,17 @@ public class RandomStreamTests
         Assert.Equal(1.0 / 12, sum2 / n - Math.Pow(sum / n, 2), 0.002);
     }
 
-    [Fact]
-    public void GaussianMomentsMatch()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void GaussianMomentsMatch(bool polar)
     {
         var r = new RandomStream(3);
         const int n = 200_000;
         double sum = 0, sum2 = 0, sum4 = 0;
         for (var i = 0; i < n; i++)
         {
-            var x = r.NextGaussian();
+            var x = polar ? r.NextGaussianPolar() : r.NextGaussian();
             sum += x;
             sum2 += x * x;
             sum4 += x * x * x * x;

@@ -1,8 +1,10 @@
+using Neyman.Core;
+
 namespace Neyman.Events.Simulation;
 
 /// <summary>
-/// A Breit-Wigner line shape on a fixed window, with the arctangents of the window ends computed once; sampling gives
-/// the same masses as <see cref="BreitWigner.Sample"/>, up to rounding of the last digit.
+/// A Breit-Wigner line shape on a fixed window, with the arctangents of the window ends computed once, sampled by
+/// rejection from Cauchy deviates (no tangent) or, for windows holding little of the line shape, by inversion.
 /// </summary>
 internal readonly struct BreitWignerWindow
 {
@@ -29,13 +31,40 @@ internal readonly struct BreitWignerWindow
 
     public double High { get; }
 
-    /// <summary>The mass at cumulative probability <paramref name="uniform"/>; above <paramref name="limit"/> the window is cut there.</summary>
-    public double Sample(double uniform, double limit = double.PositiveInfinity)
+    /// <summary>A mass from the line shape on the window; above <paramref name="limit"/> the window is cut there.</summary>
+    public double Sample(RandomStream random, double limit = double.PositiveInfinity)
     {
+        var high = High;
         if (limit < High)
         {
-            return BreitWigner.Sample(uniform, _mass, 2 * _halfWidth, Low, limit);
+            // A window cut further by what the parent leaves: invert the cumulative distribution when the rejection
+            // below would keep less than a quarter of the Cauchy deviates.
+            high = limit;
+            var range = Math.Atan((high - _mass) / _halfWidth) - _lowAngle;
+            if (range < 0.25 * Math.PI)
+            {
+                return Math.Clamp(_mass + _halfWidth * Math.Tan(_lowAngle + random.NextDouble() * range), Low, high);
+            }
         }
-        return Math.Clamp(_mass + _halfWidth * Math.Tan(_lowAngle + uniform * _angleRange), Low, High);
+        else if (_angleRange < 0.25 * Math.PI)
+        {
+            return Math.Clamp(_mass + _halfWidth * Math.Tan(_lowAngle + random.NextDouble() * _angleRange), Low, high);
+        }
+        while (true)
+        {
+            // (v, u) uniform in the half disk v > 0: u / v is a standard Cauchy deviate.
+            double u, v;
+            do
+            {
+                u = 2 * random.NextDouble() - 1;
+                v = random.NextDouble();
+            }
+            while (u * u + v * v >= 1 || v == 0);
+            var m = _mass + _halfWidth * (u / v);
+            if (m >= Low && m <= high)
+            {
+                return m;
+            }
+        }
     }
 }

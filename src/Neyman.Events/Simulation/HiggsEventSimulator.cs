@@ -48,7 +48,7 @@ internal sealed class HiggsEventSimulator
         var missingX = neutrino.Px;
         var missingY = neutrino.Py;
 
-        var leptonFactor = Math.Max(0.0, 1.0 + Resolution(trueLepton.E, _options.LeptonResolutionStochastic, _options.LeptonResolutionConstant) * detector.NextGaussian());
+        var leptonFactor = Math.Max(0.0, 1.0 + Resolution(trueLepton.E, _options.LeptonResolutionStochastic, _options.LeptonResolutionConstant) * detector.NextGaussianPolar());
         var lepton = leptonFactor * trueLepton;
         missingX += trueLepton.Px - lepton.Px;
         missingY += trueLepton.Py - lepton.Py;
@@ -64,7 +64,7 @@ internal sealed class HiggsEventSimulator
         for (var i = 0; i < count; i++)
         {
             var parton = partons[i].Momentum;
-            var deviate = detector.NextGaussian();
+            var deviate = detector.NextGaussianPolar();
             var tagDraw = detector.NextDouble();
             var sigma = Resolution(parton.E, _options.JetResolutionStochastic, _options.JetResolutionConstant);
             var factor = Math.Max(0.0, _options.JetEnergyScale * (1.0 + _options.JetEnergyResolutionScale * sigma * deviate));
@@ -78,8 +78,8 @@ internal sealed class HiggsEventSimulator
                 jetCount++;
             }
         }
-        missingX += _options.MissingEnergySoftResolution * detector.NextGaussian();
-        missingY += _options.MissingEnergySoftResolution * detector.NextGaussian();
+        missingX += _options.MissingEnergySoftResolution * detector.NextGaussianPolar();
+        missingY += _options.MissingEnergySoftResolution * detector.NextGaussianPolar();
 
         if (jetCount < 4)
         {
@@ -94,16 +94,16 @@ internal sealed class HiggsEventSimulator
         ReadOnlySpan<LorentzVector> jets, ReadOnlySpan<bool> tags, Span<float> features)
     {
         features[0] = (float)lepton.Pt;
-        features[1] = (float)Pseudorapidity(lepton);
-        features[2] = (float)lepton.Phi;
+        features[1] = Pseudorapidity(lepton);
+        features[2] = Azimuth(lepton.Px, lepton.Py);
         var missing = Math.Sqrt(missingX * missingX + missingY * missingY);
         features[3] = (float)missing;
-        features[4] = (float)Math.Atan2(missingY, missingX);
+        features[4] = Azimuth(missingX, missingY);
         for (var j = 0; j < 4; j++)
         {
             features[5 + 4 * j] = (float)jets[j].Pt;
-            features[6 + 4 * j] = (float)Pseudorapidity(jets[j]);
-            features[7 + 4 * j] = (float)jets[j].Phi;
+            features[6 + 4 * j] = Pseudorapidity(jets[j]);
+            features[7 + 4 * j] = Azimuth(jets[j].Px, jets[j].Py);
             features[8 + 4 * j] = tags[j] ? 1f : 0f;
         }
         var pz = HiggsReconstruction.NeutrinoPz(lepton, missingX, missingY);
@@ -116,11 +116,15 @@ internal sealed class HiggsEventSimulator
         }
     }
 
+    // Angles and logarithms are taken in double precision and rounded once, so that a jet scaled by a knob keeps the
+    // bits of its direction.
+    private static float Azimuth(double px, double py) => px == 0 && py == 0 ? 0f : (float)Math.Atan2(py, px);
+
     // asinh(pz / pT) written as sign(pz) ln((|p| + |pz|) / pT): one logarithm, no cancellation (pT > 0 after the selection).
-    private static double Pseudorapidity(LorentzVector v)
+    private static float Pseudorapidity(LorentzVector v)
     {
         var pt = v.Pt;
-        var eta = Math.Log((v.P + Math.Abs(v.Pz)) / pt);
+        var eta = (float)Math.Log((v.P + Math.Abs(v.Pz)) / pt);
         return v.Pz < 0 ? -eta : eta;
     }
 

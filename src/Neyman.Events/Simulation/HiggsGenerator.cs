@@ -30,7 +30,9 @@ public sealed class HiggsGenerator
 
     /// <summary>
     /// Generates <paramref name="events"/> events and hands them to <paramref name="writeChunk"/> in chunks of at most
-    /// <paramref name="chunkRows"/> rows, so memory does not grow with the number of events.
+    /// <paramref name="chunkRows"/> rows, so memory does not grow with the number of events. With more than one thread
+    /// a chunk is handed over on a worker thread while the next one is being simulated (one call at a time, in order,
+    /// and the method returns after the last call has returned).
     /// </summary>
     /// <param name="events">How many events to write (&gt; 0).</param>
     /// <param name="writeChunk">Receives each chunk, in order.</param>
@@ -45,50 +47,85 @@ public sealed class HiggsGenerator
         using var signal = new AcceptedEventStream(_simulator, true, _seed, maxDegreeOfParallelism, events);
         using var background = new AcceptedEventStream(_simulator, false, _seed, maxDegreeOfParallelism, events);
         var labels = new LabelSequence(_seed, _options.SignalFraction);
-        var featureCount = HiggsEventSimulator.FeatureCount;
-        for (long start = 0; start < events; start += chunkRows)
+        var writing = Task.CompletedTask;
+        try
         {
-            var rows = (int)Math.Min(chunkRows, events - start);
-            var features = new float[featureCount][];
-            for (var c = 0; c < featureCount; c++)
+            for (long start = 0; start < events; start += chunkRows)
             {
-                features[c] = new float[rows];
-            }
-            var label = new float[rows];
-            var weight = new double[rows];
-            var eventId = _options.IncludeEventId ? new double[rows] : null;
-            for (var r = 0; r < rows; r++)
-            {
-                var isSignal = labels.IsSignal(start + r);
-                var values = (isSignal ? signal : background).Next(out var attempt);
-                for (var c = 0; c < featureCount; c++)
+                var chunk = NextChunk(start, (int)Math.Min(chunkRows, events - start), labels, signal, background);
+                writing.GetAwaiter().GetResult();
+                if (maxDegreeOfParallelism == 1)
                 {
-                    features[c][r] = values[c];
+                    writeChunk(chunk);
                 }
-                label[r] = isSignal ? 1f : 0f;
-                weight[r] = 1.0;
-                if (eventId is not null)
+                else
                 {
-                    eventId[r] = attempt;
+                    writing = Task.Run(() => writeChunk(chunk));
                 }
             }
-            var columns = new List<EventColumn>(featureCount + 3);
-            for (var c = 0; c < featureCount; c++)
+            writing.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            if (!writing.IsCompleted)
             {
-                columns.Add(EventColumn.Float32(HiggsColumns.Features[c], features[c]));
+                // Failing while a chunk is being written: let that call end before the caller disposes of the writer.
+                try
+                {
+                    writing.Wait();
+                }
+                catch (AggregateException)
+                {
+                    // the first failure is the one reported
+                }
             }
-            columns.Add(EventColumn.Float32(EventTable.LabelColumn, label));
-            columns.Add(EventColumn.Float64(EventTable.WeightColumn, weight));
-            if (eventId is not null)
-            {
-                columns.Add(EventColumn.Float64(HiggsColumns.EventId, eventId));
-            }
-            writeChunk(new EventTable(columns));
         }
         return new GenerationSummary(events,
         [
             new ProcessAcceptance("signal", signal.Attempts, signal.Accepted),
             new ProcessAcceptance("background", background.Attempts, background.Accepted),
         ]);
+    }
+
+    // The rows from `start`: each takes the next accepted event of its class; features are copied into columns.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private EventTable NextChunk(long start, int rows, LabelSequence labels, AcceptedEventStream signal, AcceptedEventStream background)
+    {
+        var featureCount = HiggsEventSimulator.FeatureCount;
+        var features = new float[featureCount][];
+        for (var c = 0; c < featureCount; c++)
+        {
+            features[c] = new float[rows];
+        }
+        var label = new float[rows];
+        var weight = new double[rows];
+        Array.Fill(weight, 1.0);
+        var eventId = _options.IncludeEventId ? new double[rows] : null;
+        for (var r = 0; r < rows; r++)
+        {
+            var isSignal = labels.IsSignal(start + r);
+            var values = (isSignal ? signal : background).Next(out var attempt);
+            for (var c = 0; c < values.Length; c++)
+            {
+                features[c][r] = values[c];
+            }
+            label[r] = isSignal ? 1f : 0f;
+            if (eventId is not null)
+            {
+                eventId[r] = attempt;
+            }
+        }
+        var columns = new List<EventColumn>(featureCount + 3);
+        for (var c = 0; c < featureCount; c++)
+        {
+            columns.Add(EventColumn.Float32(HiggsColumns.Features[c], features[c]));
+        }
+        columns.Add(EventColumn.Float32(EventTable.LabelColumn, label));
+        columns.Add(EventColumn.Float64(EventTable.WeightColumn, weight));
+        if (eventId is not null)
+        {
+            columns.Add(EventColumn.Float64(HiggsColumns.EventId, eventId));
+        }
+        return new EventTable(columns);
     }
 }

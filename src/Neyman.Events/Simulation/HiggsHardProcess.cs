@@ -50,12 +50,12 @@ internal sealed class HiggsHardProcess
 
     private int Signal(RandomStream random, out LorentzVector lepton, out LorentzVector neutrino, Span<Parton> partons)
     {
-        var heavy = _heavy.Sample(random.NextDouble());
+        var heavy = _heavy.Sample(random);
         // Parents leave their W at least 2 MeV above the bottom of its window, so the W window is never empty.
-        var charged = _charged.Sample(random.NextDouble(), heavy - WBoson.Low - 2e-3);
-        var higgs = Higgs.Sample(random.NextDouble(), charged - WBoson.Low - 2e-3);
-        var w1Mass = WBoson.Sample(random.NextDouble(), heavy - charged - 1e-3);
-        var w2Mass = WBoson.Sample(random.NextDouble(), charged - higgs - 1e-3);
+        var charged = _charged.Sample(random, heavy - WBoson.Low - 2e-3);
+        var higgs = Higgs.Sample(random, charged - WBoson.Low - 2e-3);
+        var w1Mass = WBoson.Sample(random, heavy - charged - 1e-3);
+        var w2Mass = WBoson.Sample(random, charged - higgs - 1e-3);
 
         var h0 = Produce(random, heavy, _options.ResonancePtScale, _options.ResonanceRapidityWidth);
         var (w1, hc) = Decay(random, h0, heavy, w1Mass, charged);
@@ -66,10 +66,10 @@ internal sealed class HiggsHardProcess
 
     private int TopPair(RandomStream random, out LorentzVector lepton, out LorentzVector neutrino, Span<Parton> partons)
     {
-        var top1Mass = Top.Sample(random.NextDouble());
-        var top2Mass = Top.Sample(random.NextDouble());
-        var w1Mass = WBoson.Sample(random.NextDouble(), top1Mass - BottomMass - 1e-3);
-        var w2Mass = WBoson.Sample(random.NextDouble(), top2Mass - BottomMass - 1e-3);
+        var top1Mass = Top.Sample(random);
+        var top2Mass = Top.Sample(random);
+        var w1Mass = WBoson.Sample(random, top1Mass - BottomMass - 1e-3);
+        var w2Mass = WBoson.Sample(random, top2Mass - BottomMass - 1e-3);
         var pairMass = top1Mass + top2Mass + Gamma2(random, _options.TopPairMassScale);
 
         var pair = Produce(random, pairMass, _options.TopPairPtScale, _options.TopPairRapidityWidth);
@@ -116,8 +116,8 @@ internal sealed class HiggsHardProcess
         {
             // pT density proportional to pT^-4 above the minimum: pT = min * u^(-1/3).
             var pt = _options.IsrPtMinimum / Math.Cbrt(random.NextOpenDouble());
-            var eta = _options.IsrEtaWidth * random.NextGaussian();
-            var (sinPhi, cosPhi) = Math.SinCos(Math.PI * (2 * random.NextDouble() - 1));
+            var eta = _options.IsrEtaWidth * random.NextGaussianPolar();
+            var (cosPhi, sinPhi) = TwoBodyDecay.AzimuthalDirection(random);
             // Massless: pz = pT sinh(eta), E = pT cosh(eta), both from one exponential.
             var exp = Math.Exp(eta);
             partons[count++] = new Parton(new LorentzVector(pt * cosPhi, pt * sinPhi, 0.5 * pt * (exp - 1 / exp), 0.5 * pt * (exp + 1 / exp)), false);
@@ -132,10 +132,10 @@ internal sealed class HiggsHardProcess
         double rapidity;
         do
         {
-            rapidity = rapidityWidth * random.NextGaussian();
+            rapidity = rapidityWidth * random.NextGaussianPolar();
         }
         while (Math.Abs(rapidity) >= rapidityLimit);
-        var (sinPhi, cosPhi) = Math.SinCos(Math.PI * (2 * random.NextDouble() - 1));
+        var (cosPhi, sinPhi) = TwoBodyDecay.AzimuthalDirection(random);
         var transverseMass = Math.Sqrt(mass * mass + pt * pt);
         var exp = Math.Exp(rapidity);
         return new LorentzVector(pt * cosPhi, pt * sinPhi, 0.5 * transverseMass * (exp - 1 / exp), 0.5 * transverseMass * (exp + 1 / exp));

@@ -63,4 +63,22 @@ public static class TwoBodyDecay
         var root = 2 * Math.Sqrt(1 - s);
         return new ThreeVector(u * root, v * root, 1 - 2 * s);
     }
+
+    /// <summary>
+    /// A direction uniform in the transverse plane as (cos phi, sin phi), from a point uniform in the unit disk (by
+    /// rejection) whose doubled polar angle is phi: no sine or cosine is computed.
+    /// </summary>
+    public static (double Cos, double Sin) AzimuthalDirection(RandomStream random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        double u, v, s;
+        do
+        {
+            u = 2 * random.NextDouble() - 1;
+            v = 2 * random.NextDouble() - 1;
+            s = u * u + v * v;
+        }
+        while (s >= 1 || s == 0);
+        return ((u * u - v * v) / s, 2 * u * v / s);
+    }
 }

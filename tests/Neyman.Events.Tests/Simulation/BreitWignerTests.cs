@@ -41,6 +41,55 @@ public sealed class BreitWignerTests
         Assert.InRange(inside / (double)n, p - 4 * Math.Sqrt(p * (1 - p) / n), p + 4 * Math.Sqrt(p * (1 - p) / n));
     }
 
+    [Theory]
+    [InlineData(125, 4, 85, 165)] // +-10 widths: rejection from Cauchy deviates
+    [InlineData(80.3692, 2.085, 60, 81)] // cut just above the pole: still rejection
+    [InlineData(80.3692, 2.085, 60, 70)] // far in the tail, under a quarter of the line shape: inversion
+    public void Samples_from_a_stream_follow_the_truncated_cumulative_distribution(double mass, double width, double low, double high)
+    {
+        // The largest distance between the empirical and the exact cumulative distribution (Kolmogorov's D) of 100,000
+        // masses stays below 1.63 / sqrt(n), its 1% critical value.
+        var random = new RandomStream(7);
+        const int n = 100_000;
+        var masses = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            masses[i] = BreitWigner.Sample(random, mass, width, low, high);
+            Assert.InRange(masses[i], low, high);
+        }
+        Array.Sort(masses);
+        var d = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            var cdf = BreitWigner.Cumulative(masses[i], mass, width, low, high);
+            d = Math.Max(d, Math.Max(Math.Abs(cdf - (double)i / n), Math.Abs(cdf - (i + 1.0) / n)));
+        }
+        Assert.True(d < 1.63 / Math.Sqrt(n), $"Kolmogorov D = {d}");
+    }
+
+    [Fact]
+    public void Azimuthal_directions_are_unit_vectors_uniform_in_phi()
+    {
+        // Uniform phi: <cos> = <sin> = <sin cos> = 0, <cos^2> = 1/2, each within 5 standard errors.
+        var random = new RandomStream(8);
+        const int n = 200_000;
+        double c = 0, s = 0, cs = 0, c2 = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var (cos, sin) = TwoBodyDecay.AzimuthalDirection(random);
+            Assert.Equal(1.0, cos * cos + sin * sin, 12);
+            c += cos;
+            s += sin;
+            cs += sin * cos;
+            c2 += cos * cos;
+        }
+        var error = 5 * Math.Sqrt(0.5 / n);
+        Assert.InRange(c / n, -error, error);
+        Assert.InRange(s / n, -error, error);
+        Assert.InRange(cs / n, -error, error);
+        Assert.InRange(c2 / n, 0.5 - error, 0.5 + error);
+    }
+
     [Fact]
     public void An_empty_window_is_an_argument_error()
     {

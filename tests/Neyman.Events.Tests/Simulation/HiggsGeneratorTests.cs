@@ -8,6 +8,25 @@ public sealed class HiggsGeneratorTests(ITestOutputHelper output)
 {
     private static readonly HiggsOptions Nominal = new();
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(-1)]
+    public void A_failing_chunk_writer_stops_the_generation_with_its_error(int threads)
+    {
+        // Chunks are handed over on a worker thread while the next is simulated (with more than one thread): the
+        // writer's failure still comes out of Generate, and no chunk is handed over after it.
+        var calls = 0;
+        var error = Assert.Throws<IOException>(() => new HiggsGenerator(Nominal, 2).Generate(5000, chunk =>
+        {
+            if (++calls == 2)
+            {
+                throw new IOException("disk full");
+            }
+        }, chunkRows: 1000, maxDegreeOfParallelism: threads));
+        Assert.Equal("disk full", error.Message);
+        Assert.Equal(2, calls);
+    }
+
     [Fact]
     public void Mass_peaks_sit_at_the_h_W_and_top_masses_within_resolution()
     {
