@@ -91,6 +91,7 @@ public sealed class RandomStream
     /// <see cref="NextGaussian()"/> (Box-Muller) in simulation loops. The number of uniforms drawn varies; the second
     /// deviate of a pair is kept for the next call (apart from the one of <see cref="NextGaussian()"/>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double NextGaussianPolar()
     {
         if (_hasSparePolar)

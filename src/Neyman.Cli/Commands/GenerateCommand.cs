@@ -82,7 +82,8 @@ internal static class GenerateCommand
                 };
                 Check(options.Validate, command);
                 var generator = new HiggsGenerator(options, result.GetValue(seed));
-                summary = Write(path, generator.Schema, sink => generator.Generate(count, sink, maxDegreeOfParallelism: threadCount));
+                // The writer is done with a chunk when WriteChunk returns, so the generator may fill its arrays again.
+                summary = Write(path, generator.Schema, sink => generator.Generate(count, sink, maxDegreeOfParallelism: threadCount, reuseChunks: true));
             }
             else
             {

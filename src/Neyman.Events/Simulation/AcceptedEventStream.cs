@@ -6,13 +6,16 @@ namespace Neyman.Events.Simulation;
 /// <summary>
 /// The accepted events of one process in attempt order. Attempts are simulated in fixed blocks, each with its own truth
 /// and detector streams; a batch of blocks runs in parallel and the blocks are read back in order, so the sequence of
-/// accepted events depends on the seed only, not on the number of threads. While one batch is read, the next one is
+/// accepted events depends on the seed only, not on the number of threads. While one batch is read, the next ones are
 /// simulated in the background (unless a single thread is asked for or the events still needed are already there).
 /// </summary>
 internal sealed class AcceptedEventStream : IDisposable
 {
     public const int BlockAttempts = 4096;
-    private const int BlocksPerBatch = 16;
+    private const int BlocksPerBatch = 4;
+    // Batches simulated ahead of the one being read: small batches, several in flight, keep both cores busy without
+    // holding much memory (fresh memory is slow to fault in).
+    private const int BatchesAhead = 3;
     private const long GiveUpAttempts = 1 << 18;
 
     private readonly HiggsEventSimulator _simulator;
@@ -22,11 +25,11 @@ internal sealed class AcceptedEventStream : IDisposable
     private readonly long _eventsNeeded;
     private readonly ulong _truthPurpose;
     private readonly ulong _detectorPurpose;
-    private Batch _current = new();
-    private Batch _spare = new();
-    private Task? _pending;
+    private readonly Queue<(Task Task, Batch Batch)> _pending = new();
+    private readonly Stack<Batch> _free = new();
+    private Batch? _current;
     private long _nextBlock;
-    private long _acceptedSimulated;
+    private long _acceptedRead;
     private int _batchBlock = BlocksPerBatch;
     private int _row;
 
@@ -55,7 +58,7 @@ internal sealed class AcceptedEventStream : IDisposable
     /// <summary>The next accepted event: its features (a view valid until the next call) and its attempt index.</summary>
     public ReadOnlySpan<float> Next(out long attempt)
     {
-        while (_batchBlock >= BlocksPerBatch || _row >= _current.Counts[_batchBlock])
+        while (_current is null || _batchBlock >= BlocksPerBatch || _row >= _current.Counts[_batchBlock])
         {
             if (_batchBlock < BlocksPerBatch)
             {
@@ -79,53 +82,64 @@ internal sealed class AcceptedEventStream : IDisposable
     /// <summary>Waits for a batch simulated ahead, so that no work outlives the generator run.</summary>
     public void Dispose()
     {
-        try
+        while (_pending.TryDequeue(out var pending))
         {
-            _pending?.Wait();
+            try
+            {
+                pending.Task.Wait();
+            }
+            catch (AggregateException)
+            {
+                // a batch nobody will read; its failure does not matter
+            }
         }
-        catch (AggregateException)
-        {
-            // a batch nobody will read; its failure does not matter
-        }
-        _pending = null;
     }
 
     private void NextBatch()
     {
-        if (_pending is not null)
+        if (_current is not null)
         {
-            _pending.GetAwaiter().GetResult();
-            _pending = null;
-            (_current, _spare) = (_spare, _current);
+            _acceptedRead += _current.Counts.Sum();
+            _free.Push(_current);
         }
-        else
-        {
-            Simulate(_current);
-        }
-        _batchBlock = 0;
-        _row = 0;
-        var inCurrent = _current.Counts.Sum();
-        if (_maxDegreeOfParallelism != 1 && Accepted + inCurrent < _eventsNeeded)
-        {
-            var spare = _spare;
-            _pending = Task.Run(() => Simulate(spare));
-        }
-    }
-
-    private void Simulate(Batch batch)
-    {
-        if (_acceptedSimulated == 0 && _nextBlock * BlockAttempts >= GiveUpAttempts)
+        if (_acceptedRead == 0 && _nextBlock * BlockAttempts >= GiveUpAttempts)
         {
             throw new InputException(
                 $"no {(_signal ? "signal" : "background")} event passed the selection in {_nextBlock * BlockAttempts} attempts; the thresholds are too tight",
                 "higgs");
         }
-        var first = _nextBlock;
+        if (_pending.TryDequeue(out var pending))
+        {
+            pending.Task.GetAwaiter().GetResult();
+            _current = pending.Batch;
+        }
+        else
+        {
+            _current = Take();
+            Simulate(_current, _nextBlock);
+            _nextBlock += BlocksPerBatch;
+        }
+        _batchBlock = 0;
+        _row = 0;
+        if (_maxDegreeOfParallelism != 1 && Accepted + _current.Counts.Sum() < _eventsNeeded)
+        {
+            while (_pending.Count < BatchesAhead)
+            {
+                var batch = Take();
+                var first = _nextBlock;
+                _nextBlock += BlocksPerBatch;
+                _pending.Enqueue((Task.Run(() => Simulate(batch, first)), batch));
+            }
+        }
+    }
+
+    private Batch Take() => _free.TryPop(out var batch) ? batch : new Batch();
+
+    private void Simulate(Batch batch, long first)
+    {
         batch.FirstBlock = first;
         var options = new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism };
         Parallel.For(0, BlocksPerBatch, options, b => batch.Counts[b] = SimulateBlock(first + b, batch.Features[b], batch.Attempts[b]));
-        _nextBlock += BlocksPerBatch;
-        _acceptedSimulated += batch.Counts.Sum();
     }
 
     // Fully optimized from the first call: blocks are few and long, so tiered compilation would run them in slow code.

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Neyman.Core;
 
 namespace Neyman.Events.Simulation;
@@ -32,6 +33,7 @@ internal readonly struct BreitWignerWindow
     public double High { get; }
 
     /// <summary>A mass from the line shape on the window; above <paramref name="limit"/> the window is cut there.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Sample(RandomStream random, double limit = double.PositiveInfinity)
     {
         var high = High;

@@ -90,6 +90,7 @@ internal sealed class HiggsEventSimulator
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteFeatures(LorentzVector lepton, double missingX, double missingY,
         ReadOnlySpan<LorentzVector> jets, ReadOnlySpan<bool> tags, Span<float> features)
     {
@@ -151,6 +152,7 @@ internal sealed class HiggsEventSimulator
         return inside;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SortByPt(Span<LorentzVector> jets, Span<bool> tags)
     {
         for (var i = 1; i < jets.Length; i++)

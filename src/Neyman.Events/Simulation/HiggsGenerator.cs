@@ -38,8 +38,14 @@ public sealed class HiggsGenerator
     /// <param name="writeChunk">Receives each chunk, in order.</param>
     /// <param name="chunkRows">Rows per chunk.</param>
     /// <param name="maxDegreeOfParallelism">Threads to use; -1 for all cores. It never changes the output.</param>
+    /// <param name="reuseChunks">
+    /// Fill the column arrays of a chunk again two chunks later, which saves allocating (and, on first touch, faulting in)
+    /// fresh memory for every chunk: <paramref name="writeChunk"/> must then be done with a table when it returns, as the
+    /// event file writers are.
+    /// </param>
     /// <returns>The number of events and the acceptance of signal and background.</returns>
-    public GenerationSummary Generate(long events, Action<EventTable> writeChunk, int chunkRows = 1 << 18, int maxDegreeOfParallelism = -1)
+    public GenerationSummary Generate(long events, Action<EventTable> writeChunk, int chunkRows = 1 << 16, int maxDegreeOfParallelism = -1,
+        bool reuseChunks = false)
     {
         ArgumentNullException.ThrowIfNull(writeChunk);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(events);
@@ -48,11 +54,16 @@ public sealed class HiggsGenerator
         using var background = new AcceptedEventStream(_simulator, false, _seed, maxDegreeOfParallelism, events);
         var labels = new LabelSequence(_seed, _options.SignalFraction);
         var writing = Task.CompletedTask;
+        // Two sets of column arrays when reused: one being written while the other is filled.
+        var buffers = new ChunkBuffers?[2];
+        var chunkIndex = 0;
         try
         {
             for (long start = 0; start < events; start += chunkRows)
             {
-                var chunk = NextChunk(start, (int)Math.Min(chunkRows, events - start), labels, signal, background);
+                var rows = (int)Math.Min(chunkRows, events - start);
+                var set = reuseChunks ? buffers[chunkIndex++ % 2] ??= new ChunkBuffers(rows, _options.IncludeEventId) : null;
+                var chunk = NextChunk(start, rows, labels, signal, background, set ?? new ChunkBuffers(rows, _options.IncludeEventId));
                 writing.GetAwaiter().GetResult();
                 if (maxDegreeOfParallelism == 1)
                 {
@@ -60,7 +71,8 @@ public sealed class HiggsGenerator
                 }
                 else
                 {
-                    writing = Task.Run(() => writeChunk(chunk));
+                    // A thread of its own: queued behind the simulation's work items, the writer would hold up the reader.
+                    writing = Task.Factory.StartNew(() => writeChunk(chunk), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
                 }
             }
             writing.GetAwaiter().GetResult();
@@ -87,45 +99,80 @@ public sealed class HiggsGenerator
         ]);
     }
 
-    // The rows from `start`: each takes the next accepted event of its class; features are copied into columns.
+    // The rows from `start`: each takes the next accepted event of its class. A tile of rows is copied as it comes (the
+    // stream's view of an event does not outlive its batch), then into the columns, each written in order.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private EventTable NextChunk(long start, int rows, LabelSequence labels, AcceptedEventStream signal, AcceptedEventStream background)
+    private EventTable NextChunk(long start, int rows, LabelSequence labels, AcceptedEventStream signal, AcceptedEventStream background,
+        ChunkBuffers buffers)
     {
+        const int tile = 256;
         var featureCount = HiggsEventSimulator.FeatureCount;
-        var features = new float[featureCount][];
-        for (var c = 0; c < featureCount; c++)
+        var features = buffers.Features;
+        var label = buffers.Label;
+        var eventId = buffers.EventId;
+        var rowsOfTile = new float[tile * featureCount];
+        for (var first = 0; first < rows; first += tile)
         {
-            features[c] = new float[rows];
-        }
-        var label = new float[rows];
-        var weight = new double[rows];
-        Array.Fill(weight, 1.0);
-        var eventId = _options.IncludeEventId ? new double[rows] : null;
-        for (var r = 0; r < rows; r++)
-        {
-            var isSignal = labels.IsSignal(start + r);
-            var values = (isSignal ? signal : background).Next(out var attempt);
-            for (var c = 0; c < values.Length; c++)
+            var count = Math.Min(tile, rows - first);
+            for (var k = 0; k < count; k++)
             {
-                features[c][r] = values[c];
+                var r = first + k;
+                var isSignal = labels.IsSignal(start + r);
+                (isSignal ? signal : background).Next(out var attempt).CopyTo(rowsOfTile.AsSpan(k * featureCount, featureCount));
+                label[r] = isSignal ? 1f : 0f;
+                if (eventId is not null)
+                {
+                    eventId[r] = attempt;
+                }
             }
-            label[r] = isSignal ? 1f : 0f;
-            if (eventId is not null)
+            for (var c = 0; c < featureCount; c++)
             {
-                eventId[r] = attempt;
+                var column = features[c].AsSpan(first, count);
+                for (var k = 0; k < column.Length; k++)
+                {
+                    column[k] = rowsOfTile[k * featureCount + c];
+                }
             }
         }
         var columns = new List<EventColumn>(featureCount + 3);
         for (var c = 0; c < featureCount; c++)
         {
-            columns.Add(EventColumn.Float32(HiggsColumns.Features[c], features[c]));
+            columns.Add(EventColumn.Float32(HiggsColumns.Features[c], Rows(features[c], rows)));
         }
-        columns.Add(EventColumn.Float32(EventTable.LabelColumn, label));
-        columns.Add(EventColumn.Float64(EventTable.WeightColumn, weight));
+        columns.Add(EventColumn.Float32(EventTable.LabelColumn, Rows(label, rows)));
+        columns.Add(EventColumn.Float64(EventTable.WeightColumn, Rows(buffers.Weight, rows)));
         if (eventId is not null)
         {
-            columns.Add(EventColumn.Float64(HiggsColumns.EventId, eventId));
+            columns.Add(EventColumn.Float64(HiggsColumns.EventId, Rows(eventId, rows)));
         }
         return new EventTable(columns);
+    }
+
+    // A reused array is as long as the first chunk; the last chunk may be shorter.
+    private static T[] Rows<T>(T[] array, int rows) => array.Length == rows ? array : array[..rows];
+
+    // The column arrays of one chunk.
+    private sealed class ChunkBuffers
+    {
+        public ChunkBuffers(int rows, bool eventId)
+        {
+            Features = new float[HiggsEventSimulator.FeatureCount][];
+            for (var c = 0; c < Features.Length; c++)
+            {
+                Features[c] = new float[rows];
+            }
+            Label = new float[rows];
+            Weight = new double[rows];
+            Array.Fill(Weight, 1.0);
+            EventId = eventId ? new double[rows] : null;
+        }
+
+        public float[][] Features { get; }
+
+        public float[] Label { get; }
+
+        public double[] Weight { get; }
+
+        public double[]? EventId { get; }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Neyman.Core;
 using Neyman.Events.Kinematics;
 using static Neyman.Events.Simulation.ParticleData;
@@ -40,6 +41,7 @@ internal sealed class HiggsHardProcess
     public int MaximumPartons => 4 + _options.MaximumIsrJets;
 
     /// <summary>Generates one event; returns the number of partons written to <paramref name="partons"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Generate(bool signal, RandomStream random, out LorentzVector lepton, out LorentzVector neutrino, Span<Parton> partons)
     {
         var count = signal
@@ -48,6 +50,7 @@ internal sealed class HiggsHardProcess
         return AddRadiation(random, partons, count);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Signal(RandomStream random, out LorentzVector lepton, out LorentzVector neutrino, Span<Parton> partons)
     {
         var heavy = _heavy.Sample(random);
@@ -64,6 +67,7 @@ internal sealed class HiggsHardProcess
         return DecayWPair(random, w1, w1Mass, w2, w2Mass, b1, b2, out lepton, out neutrino, partons);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int TopPair(RandomStream random, out LorentzVector lepton, out LorentzVector neutrino, Span<Parton> partons)
     {
         var top1Mass = Top.Sample(random);
@@ -90,6 +94,7 @@ internal sealed class HiggsHardProcess
     /// The common end of both processes: one W (chosen with probability 1/2) decays to l nu, the other to two
     /// quarks; the partons are the two b quarks and the two light quarks. Returns the parton count.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int DecayWPair(RandomStream random, LorentzVector w1, double w1Mass, LorentzVector w2, double w2Mass,
         LorentzVector b1, LorentzVector b2, out LorentzVector lepton, out LorentzVector neutrino, Span<Parton> partons)
     {
@@ -105,6 +110,7 @@ internal sealed class HiggsHardProcess
         return 4;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int AddRadiation(RandomStream random, Span<Parton> partons, int count)
     {
         var extra = 0;
@@ -125,6 +131,7 @@ internal sealed class HiggsHardProcess
         return count;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private LorentzVector Produce(RandomStream random, double mass, double ptScale, double rapidityWidth)
     {
         var pt = Gamma2(random, ptScale);

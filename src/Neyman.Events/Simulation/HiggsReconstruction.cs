@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Neyman.Events.Kinematics;
 
 namespace Neyman.Events.Simulation;
@@ -21,6 +22,7 @@ public static class HiggsReconstruction
     /// p_z = (mu pz_l +- E_l sqrt(mu^2 - A pT(nu)^2)) / A; the solution of smaller |p_z| is taken, and the real part
     /// mu pz_l / A when the root is imaginary (the transverse mass exceeds mW).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double NeutrinoPz(LorentzVector lepton, double missingX, double missingY, double wMass = ParticleData.WMass)
     {
         var leptonMass2 = Math.Max(lepton.Mass2, 0);
@@ -50,6 +52,7 @@ public static class HiggsReconstruction
     /// <param name="jets">The four leading jets.</param>
     /// <param name="tagged">Their b-tags.</param>
     /// <param name="masses">Receives the seven masses.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void HighLevelMasses(LorentzVector lepton, LorentzVector neutrino, ReadOnlySpan<LorentzVector> jets,
         ReadOnlySpan<bool> tagged, Span<double> masses)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Neyman.Core;
 using Neyman.Events.Kinematics;
 
@@ -30,6 +31,7 @@ public static class TwoBodyDecay
         Decay(parent, parentMass, mass1, mass2, ThreeVector.FromCosThetaPhi(cosTheta, phi));
 
     /// <summary>As the other overload, with daughter 1 flying along the unit vector <paramref name="direction"/> in the rest frame.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (LorentzVector First, LorentzVector Second) Decay(
         LorentzVector parent, double parentMass, double mass1, double mass2, ThreeVector direction)
     {
@@ -50,6 +52,7 @@ public static class TwoBodyDecay
     /// A direction uniform on the sphere, by Marsaglia's method (1972): (u, v) uniform in the unit disk by rejection,
     /// s = u^2 + v^2, direction (2u sqrt(1 - s), 2v sqrt(1 - s), 1 - 2s); no trigonometric functions.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ThreeVector IsotropicDirection(RandomStream random)
     {
         double u, v, s;
@@ -68,6 +71,7 @@ public static class TwoBodyDecay
     /// A direction uniform in the transverse plane as (cos phi, sin phi), from a point uniform in the unit disk (by
     /// rejection) whose doubled polar angle is phi: no sine or cosine is computed.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (double Cos, double Sin) AzimuthalDirection(RandomStream random)
     {
         ArgumentNullException.ThrowIfNull(random);
