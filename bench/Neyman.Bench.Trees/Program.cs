@@ -13,6 +13,7 @@ using Neyman.Learning.Trees;
 //     [--data events.parquet] read events instead of generating them; [--seed S] the generator's seed
 //     [--test-frac F] the last fraction F of the rows is the test set (default 0.2)
 //     [--flat m_bb]           also train the flat objective with that uniform feature and compare background CvM
+//     [--peer lightgbm]       also train LightGBM (ML.NET) on the same rows with the same settings, one more JSON line
 // It prints one JSON line: train seconds, seconds per tree, predict seconds per 1M rows, test AUC, peak working set.
 var settings = new Dictionary<string, string>();
 for (var i = 0; i + 1 < args.Length; i += 2)
@@ -89,6 +90,24 @@ Console.WriteLine(new JsonObject
     ["test_auc"] = Math.Round(auc, 5),
     ["peak_working_set_mb"] = Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20),
 }.ToJsonString());
+
+if (Get("peer", "") == "lightgbm")
+{
+    GC.Collect();
+    var (lgbTrain, lgbPredict, lgbScores) = Neyman.Bench.Trees.LightGbmPeer.Run(
+        training, test, options.TreeCount, options.MaxDepth, options.MaxLeaves, options.LearningRate, threads);
+    Console.WriteLine(new JsonObject
+    {
+        ["model"] = "lightgbm-mlnet",
+        ["train_rows"] = trainCount,
+        ["trees"] = options.TreeCount,
+        ["threads"] = threads,
+        ["train_seconds"] = Math.Round(lgbTrain, 3),
+        ["seconds_per_tree"] = Math.Round(lgbTrain / options.TreeCount, 4),
+        ["predict_seconds_per_1M"] = Math.Round(lgbPredict * 1e6 / test.RowCount, 3),
+        ["test_auc"] = Math.Round(ValidationMetrics.Auc(lgbScores.Select(x => (double)x).ToArray(), label, Enumerable.Repeat(1.0, test.RowCount).ToArray()), 5),
+    }.ToJsonString());
+}
 
 if (settings.TryGetValue("flat", out var uniform))
 {
