@@ -82,8 +82,10 @@ internal static class GenerateCommand
                 };
                 Check(options.Validate, command);
                 var generator = new HiggsGenerator(options, result.GetValue(seed));
-                // The writer is done with a chunk when WriteChunk returns, so the generator may fill its arrays again.
-                summary = Write(path, generator.Schema, sink => generator.Generate(count, sink, maxDegreeOfParallelism: threadCount, reuseChunks: true));
+                // The generator writes on a thread of its own while it simulates, and the writer is done with a chunk when
+                // WriteChunk returns, so the generator may fill the chunk's arrays again.
+                summary = Write(path, generator.Schema, queued: false,
+                    sink => generator.Generate(count, sink, maxDegreeOfParallelism: threadCount, reuseChunks: true));
             }
             else
             {
@@ -97,7 +99,7 @@ internal static class GenerateCommand
                 };
                 Check(options.Validate, command);
                 var generator = new GaussianGenerator(options, result.GetValue(seed));
-                summary = Write(path, generator.Schema, sink => generator.Generate(count, sink, maxDegreeOfParallelism: threadCount));
+                summary = Write(path, generator.Schema, queued: true, sink => generator.Generate(count, sink, maxDegreeOfParallelism: threadCount));
             }
             context.Out.WriteLine(Summary(name, summary, path, watch.Elapsed.TotalSeconds).ToJsonString());
             return NeymanApp.Success;
@@ -132,11 +134,18 @@ internal static class GenerateCommand
         }
     }
 
-    // Chunks are written on a second thread while the next ones are simulated; the file appears only when complete.
-    private static GenerationSummary Write(string path, IReadOnlyList<(string Name, ColumnType Type)> schema,
+    // Chunks are written on a second thread while the next ones are simulated (by a queue here, or by a generator that
+    // does it itself and hands over chunks whose arrays it reuses); the file appears only when complete.
+    private static GenerationSummary Write(string path, IReadOnlyList<(string Name, ColumnType Type)> schema, bool queued,
         Func<Action<EventTable>, GenerationSummary> generate)
     {
         using var writer = EventFile.OpenWriter(path, schema);
+        if (!queued)
+        {
+            var result = generate(writer.WriteChunk);
+            writer.Complete();
+            return result;
+        }
         using var queue = new BlockingCollection<EventTable>(boundedCapacity: 2);
         var consumer = Task.Run(() =>
         {
