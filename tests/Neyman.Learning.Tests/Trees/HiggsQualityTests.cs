@@ -22,8 +22,9 @@ public sealed class HiggsQualityTests(ITestOutputHelper output)
         var score = GradientBoostingTests.ToDoubles(model.Predict(test)["score"]);
         var auc = ValidationMetrics.Auc(score, GradientBoostingTests.ToDoubles(test["label"]), GradientBoostingTests.ToDoubles(test["weight"]));
         output.WriteLine($"test AUC {auc:F4}");
-        // Measured once on these very events (bench/RESULTS.md): this engine 0.9424, XGBoost 1.7.4 hist with the same
-        // trees, depth and learning rate 0.9417. The floor is XGBoost's AUC less 0.004 for cross-platform rounding.
-        Assert.True(auc >= 0.9377, $"AUC {auc}");
+        // Measured once on these very events (bench/RESULTS.md; the generator's draws changed on 2026-11-23): this
+        // engine 0.9340, XGBoost 1.7.4 hist with the same trees, depth, learning rate and split 0.9331. The floor is
+        // XGBoost's AUC less 0.004 for cross-platform rounding.
+        Assert.True(auc >= 0.9291, $"AUC {auc}");
     }
 }
