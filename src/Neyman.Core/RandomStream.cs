@@ -99,7 +99,20 @@ public sealed class RandomStream
             _hasSparePolar = false;
             return _sparePolar;
         }
-        double u, v, s;
+        var s = NextInUnitDisk(out var u, out var v);
+        var factor = Math.Sqrt(-2 * Math.Log(s) / s);
+        _sparePolar = v * factor;
+        _hasSparePolar = true;
+        return u * factor;
+    }
+
+    /// <summary>
+    /// A point (<paramref name="u"/>, <paramref name="v"/>) uniform in the unit disk without its centre, by rejection from
+    /// the enclosing square (two uniforms a try, 4/pi tries on average); returns u^2 + v^2, in (0, 1).
+    /// </summary>
+    public double NextInUnitDisk(out double u, out double v)
+    {
+        double s;
         do
         {
             u = 2 * NextDouble() - 1;
@@ -107,10 +120,7 @@ public sealed class RandomStream
             s = u * u + v * v;
         }
         while (s >= 1 || s == 0);
-        var factor = Math.Sqrt(-2 * Math.Log(s) / s);
-        _sparePolar = v * factor;
-        _hasSparePolar = true;
-        return u * factor;
+        return s;
     }
 
     /// <summary>A normal deviate with the given mean and standard deviation.</summary>

@@ -45,6 +45,28 @@ public class RandomStreamTests
         Assert.Equal(1.0 / 12, sum2 / n - Math.Pow(sum / n, 2), 0.002);
     }
 
+    [Fact]
+    public void PointsInTheUnitDiskAreUniform()
+    {
+        // Uniform in the disk: u and v average 0, u^2 + v^2 averages 1/2 with variance 1/12, each within 5 standard errors.
+        var r = new RandomStream(5);
+        const int n = 200_000;
+        double su = 0, sv = 0, ss = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var s = r.NextInUnitDisk(out var u, out var v);
+            Assert.Equal(u * u + v * v, s);
+            Assert.True(s > 0 && s < 1, $"s = {s}");
+            su += u;
+            sv += v;
+            ss += s;
+        }
+        var error = 5 * Math.Sqrt(0.25 / n);
+        Assert.InRange(su / n, -error, error);
+        Assert.InRange(sv / n, -error, error);
+        Assert.InRange(ss / n, 0.5 - 5 * Math.Sqrt(1.0 / 12 / n), 0.5 + 5 * Math.Sqrt(1.0 / 12 / n));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

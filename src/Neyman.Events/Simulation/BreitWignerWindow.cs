@@ -36,21 +36,13 @@ internal readonly struct BreitWignerWindow
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Sample(RandomStream random, double limit = double.PositiveInfinity)
     {
-        var high = High;
-        if (limit < High)
+        // A window cut further by what the parent leaves, or one holding little of the line shape: invert the cumulative
+        // distribution when the rejection below would keep less than a quarter of the Cauchy deviates.
+        var high = Math.Min(High, limit);
+        var range = limit < High ? Math.Atan((high - _mass) / _halfWidth) - _lowAngle : _angleRange;
+        if (range < 0.25 * Math.PI)
         {
-            // A window cut further by what the parent leaves: invert the cumulative distribution when the rejection
-            // below would keep less than a quarter of the Cauchy deviates.
-            high = limit;
-            var range = Math.Atan((high - _mass) / _halfWidth) - _lowAngle;
-            if (range < 0.25 * Math.PI)
-            {
-                return Math.Clamp(_mass + _halfWidth * Math.Tan(_lowAngle + random.NextDouble() * range), Low, high);
-            }
-        }
-        else if (_angleRange < 0.25 * Math.PI)
-        {
-            return Math.Clamp(_mass + _halfWidth * Math.Tan(_lowAngle + random.NextDouble() * _angleRange), Low, high);
+            return Math.Clamp(_mass + _halfWidth * Math.Tan(_lowAngle + random.NextDouble() * range), Low, high);
         }
         while (true)
         {

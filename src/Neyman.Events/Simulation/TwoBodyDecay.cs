@@ -55,14 +55,7 @@ public static class TwoBodyDecay
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ThreeVector IsotropicDirection(RandomStream random)
     {
-        double u, v, s;
-        do
-        {
-            u = 2 * random.NextDouble() - 1;
-            v = 2 * random.NextDouble() - 1;
-            s = u * u + v * v;
-        }
-        while (s >= 1 || s == 0);
+        var s = random.NextInUnitDisk(out var u, out var v);
         var root = 2 * Math.Sqrt(1 - s);
         return new ThreeVector(u * root, v * root, 1 - 2 * s);
     }
@@ -75,14 +68,7 @@ public static class TwoBodyDecay
     public static (double Cos, double Sin) AzimuthalDirection(RandomStream random)
     {
         ArgumentNullException.ThrowIfNull(random);
-        double u, v, s;
-        do
-        {
-            u = 2 * random.NextDouble() - 1;
-            v = 2 * random.NextDouble() - 1;
-            s = u * u + v * v;
-        }
-        while (s >= 1 || s == 0);
+        var s = random.NextInUnitDisk(out var u, out var v);
         return ((u * u - v * v) / s, 2 * u * v / s);
     }
 }
