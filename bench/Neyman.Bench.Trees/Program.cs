@@ -13,6 +13,7 @@ using Neyman.Learning.Trees;
 //     [--data events.parquet] read events instead of generating them; [--seed S] the generator's seed
 //     [--test-frac F] the last fraction F of the rows is the test set (default 0.2)
 //     [--flat m_bb]           also train the flat objective with that uniform feature and compare background CvM
+//                             ([--flat-coefficient C] [--flat-bins B] or [--flat-neighbors K] for the kNN term)
 //     [--peer lightgbm]       also train LightGBM (ML.NET) on the same rows with the same settings, one more JSON line
 // It prints one JSON line: train seconds, seconds per tree, predict seconds per 1M rows, test AUC, peak working set.
 var settings = new Dictionary<string, string>();
@@ -114,7 +115,13 @@ if (settings.TryGetValue("flat", out var uniform))
     var flatOptions = options with
     {
         Objective = BoostingObjectiveKind.Flat,
-        Flatness = new FlatnessOptions { UniformFeatures = [uniform], Coefficient = double.Parse(Get("flat-coefficient", "10"), CultureInfo.InvariantCulture) },
+        Flatness = new FlatnessOptions
+        {
+            UniformFeatures = [uniform],
+            Coefficient = double.Parse(Get("flat-coefficient", "10"), CultureInfo.InvariantCulture),
+            BinCount = int.Parse(Get("flat-bins", "10"), CultureInfo.InvariantCulture),
+            Neighbors = int.Parse(Get("flat-neighbors", "0"), CultureInfo.InvariantCulture),
+        },
     };
     var flatModel = GradientBoosting.Train(training, flatOptions, columns).Model;
     var flatScore = new double[test.RowCount];
