@@ -31,6 +31,7 @@ internal sealed class AcceptedEventStream : IDisposable
     private long _nextBlock;
     private long _acceptedRead;
     private int _batchBlock = BlocksPerBatch;
+    private volatile bool _stopped;
     private int _row;
 
     /// <param name="simulator">The event simulation.</param>
@@ -82,6 +83,8 @@ internal sealed class AcceptedEventStream : IDisposable
     /// <summary>Waits for a batch simulated ahead, so that no work outlives the generator run.</summary>
     public void Dispose()
     {
+        // Batches simulated ahead that nobody will read stop at their next check instead of running to the end.
+        _stopped = true;
         while (_pending.TryDequeue(out var pending))
         {
             try
@@ -151,6 +154,10 @@ internal sealed class AcceptedEventStream : IDisposable
         var accepted = 0;
         for (var i = 0; i < BlockAttempts; i++)
         {
+            if ((i & 255) == 0 && _stopped)
+            {
+                return accepted;
+            }
             var destination = features.AsSpan(accepted * HiggsEventSimulator.FeatureCount, HiggsEventSimulator.FeatureCount);
             if (_simulator.Simulate(_signal, truth, detector, destination))
             {
