@@ -142,18 +142,24 @@ public sealed class BinaryScores
     /// <exception cref="InputException">The length differs or a score is not finite.</exception>
     public BinaryScores WithScores(ReadOnlySpan<double> scores, string? source = null)
     {
+        CheckScores(scores, source);
+        return new BinaryScores(scores.ToArray(), IsSignal, Weights, SignalWeight, BackgroundWeight, SignalCount);
+    }
+
+    /// <summary>Checks that <paramref name="scores"/> holds one finite score per event, without copying it.</summary>
+    /// <exception cref="InputException">The length differs or a score is not finite.</exception>
+    internal void CheckScores(ReadOnlySpan<double> scores, string? source)
+    {
         if (scores.Length != Count)
         {
             throw new InputException($"there are {scores.Length} scores but {Count} events; expected one score per event", source);
         }
-        var copy = scores.ToArray();
-        for (var i = 0; i < copy.Length; i++)
+        for (var i = 0; i < scores.Length; i++)
         {
-            if (!double.IsFinite(copy[i]))
+            if (!double.IsFinite(scores[i]))
             {
-                throw new InputException($"the score is {copy[i]}; expected a finite number", source, $"row {i + 1}");
+                throw new InputException($"the score is {scores[i]}; expected a finite number", source, $"row {i + 1}");
             }
         }
-        return new BinaryScores(copy, IsSignal, Weights, SignalWeight, BackgroundWeight, SignalCount);
     }
 }

@@ -8,14 +8,12 @@ namespace Neyman.Learning.Evaluation;
 /// </summary>
 internal sealed class ClassSortedScores
 {
-    private ClassSortedScores(ulong[] signalKeys, double[] signalWeights, int[]? signalEvents, ulong[] backgroundKeys, double[] backgroundWeights, int[]? backgroundEvents)
+    private ClassSortedScores(
+        (ulong[] Keys, double[] Weights, int[]? Events, SortScratch? Scratch) signal,
+        (ulong[] Keys, double[] Weights, int[]? Events, SortScratch? Scratch) background)
     {
-        SignalKeys = signalKeys;
-        SignalWeights = signalWeights;
-        SignalEvents = signalEvents;
-        BackgroundKeys = backgroundKeys;
-        BackgroundWeights = backgroundWeights;
-        BackgroundEvents = backgroundEvents;
+        (SignalKeys, SignalWeights, SignalEvents, SignalScratch) = signal;
+        (BackgroundKeys, BackgroundWeights, BackgroundEvents, BackgroundScratch) = background;
     }
 
     /// <summary>Sortable images of the signal scores, ascending (see <see cref="RadixSort.SortableBits"/>).</summary>
@@ -32,11 +30,17 @@ internal sealed class ClassSortedScores
 
     public int[]? BackgroundEvents { get; }
 
+    /// <summary>The signal class's radix-sort scratch (with event indices), for further sorts of that class.</summary>
+    public SortScratch? SignalScratch { get; }
+
+    /// <summary>The background class's radix-sort scratch (with event indices).</summary>
+    public SortScratch? BackgroundScratch { get; }
+
     public static ClassSortedScores From(BinaryScores sample, bool withEvents)
     {
         var scores = sample.Scores;
         var single = RadixSort.AllSinglePrecision(scores);
-        (ulong[] Keys, double[] Weights, int[]? Events) signal = ([], [], null), background = ([], [], null);
+        (ulong[] Keys, double[] Weights, int[]? Events, SortScratch? Scratch) signal = ([], [], null, null), background = ([], [], null, null);
         if (scores.Length < 1 << 16)
         {
             signal = SortClass(sample, true, single, withEvents);
@@ -48,18 +52,19 @@ internal sealed class ClassSortedScores
                 () => signal = SortClass(sample, true, single, withEvents),
                 () => background = SortClass(sample, false, single, withEvents));
         }
-        return new ClassSortedScores(signal.Keys, signal.Weights, signal.Events, background.Keys, background.Weights, background.Events);
+        return new ClassSortedScores(signal, background);
     }
 
     // One class, on its own thread: its events picked out in a read of all events, then sorted by score.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (ulong[] Keys, double[] Weights, int[]? Events) SortClass(BinaryScores sample, bool signal, bool single, bool withEvents)
+    private static (ulong[] Keys, double[] Weights, int[]? Events, SortScratch? Scratch) SortClass(BinaryScores sample, bool signal, bool single, bool withEvents)
     {
         var count = signal ? sample.SignalCount : sample.BackgroundCount;
         var keys = new ulong[count];
         var weights = new double[count];
         // With event indices the payload is the index and the weights are gathered after sorting.
         var events = withEvents ? new int[count] : null;
+        var scratch = withEvents ? new SortScratch(new ulong[count], new int[count]) : null;
         var scores = sample.Scores;
         var allWeights = sample.Weights;
         var isSignal = sample.IsSignal;
@@ -83,12 +88,15 @@ internal sealed class ClassSortedScores
         }
         else
         {
-            RadixSort.SortScoreKeys(keys, events.AsSpan(), single);
+            RadixSort.SortScoreKeys(keys, events.AsSpan(), single, scratch!.Keys, scratch.Payload);
             for (var i = 0; i < events.Length; i++)
             {
                 weights[i] = allWeights[events[i]];
             }
         }
-        return (keys, weights, events);
+        return (keys, weights, events, scratch);
     }
+
+    /// <summary>Radix-sort scratch of one class (event indices as payload), kept for the sorts that follow.</summary>
+    internal sealed record SortScratch(ulong[] Keys, int[] Payload);
 }

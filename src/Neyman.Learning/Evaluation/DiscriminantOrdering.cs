@@ -21,11 +21,17 @@ public static class DiscriminantOrdering
 {
     /// <summary>The exact weighted ADO between the scores in <paramref name="first"/> and <paramref name="second"/> for the same events.</summary>
     /// <exception cref="InputException">The second scores have another length or are not finite.</exception>
-    public static double Average(BinaryScores first, ReadOnlySpan<double> second, string? source = null)
+    public static double Average(BinaryScores first, ReadOnlySpan<double> second, string? source = null) =>
+        Average(first, second.ToArray(), source);
+
+    /// <summary>As <see cref="Average(BinaryScores, ReadOnlySpan{double}, string?)"/>, reading the array without copying it.</summary>
+    /// <exception cref="InputException">The second scores have another length or are not finite.</exception>
+    public static double Average(BinaryScores first, double[] second, string? source = null)
     {
-        var other = first.WithScores(second, source);
-        var s = SignedPairSum(first, other.Scores);
-        return 0.5 + s / (2 * first.SignalWeight * first.BackgroundWeight);
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        first.CheckScores(second, source);
+        return 0.5 + SignedPairSum(first, second) / (2 * first.SignalWeight * first.BackgroundWeight);
     }
 
     /// <summary>
@@ -39,8 +45,8 @@ public static class DiscriminantOrdering
         var result = new double[others.Count];
         for (var i = 0; i < others.Count; i++)
         {
-            var other = first.WithScores(others[i].Scores, others[i].Name);
-            result[i] = 0.5 + OrderedPairSum.Compute(other.Scores, byF) / (2 * first.SignalWeight * first.BackgroundWeight);
+            first.CheckScores(others[i].Scores, others[i].Name);
+            result[i] = 0.5 + OrderedPairSum.Compute(others[i].Scores, byF) / (2 * first.SignalWeight * first.BackgroundWeight);
         }
         return result;
     }

@@ -27,12 +27,14 @@ internal static class OrderedPairSum
     /// <param name="byF">Each class's events in increasing f, with their weights (built with event indices).</param>
     public static double Compute(double[] g, ClassSortedScores byF)
     {
-        var signal = new ClassInG(byF.SignalEvents!, g);
-        var background = new ClassInG(byF.BackgroundEvents!, g);
+        var signal = new ClassInG(byF.SignalEvents!, g, byF.SignalScratch!);
+        var background = new ClassInG(byF.BackgroundEvents!, g, byF.BackgroundScratch!);
         var parallel = g.Length >= ParallelThreshold;
         var single = RadixSort.AllSinglePrecision(g);
         Run(parallel, () => signal.SortByG(single), () => background.SortByG(single));
         Run(parallel, () => signal.CountOpposite(background), () => background.CountOpposite(signal));
+        // Each pass builds its tree of the other class in that class's sorted g values, no longer needed: fresh memory
+        // is slow to fault in.
         double signalLater = 0, backgroundLater = 0;
         Run(
             parallel,
@@ -61,7 +63,7 @@ internal static class OrderedPairSum
     private static double Pass(ulong[] fKeys, double[] weights, ClassInG queried, ulong[] otherFKeys, double[] otherWeights, ClassInG other)
     {
         var size = otherFKeys.Length;
-        var tree = new double[size + 1];
+        var tree = other.TakeSortedGAsTree();
         var slots = other.Slots;
         var below = queried.OppositeBelow;
         var upTo = queried.OppositeUpTo;
@@ -86,7 +88,7 @@ internal static class OrderedPairSum
     }
 
     // prefix(a) + prefix(b) for a <= b: the two paths down the tree until they meet, then the common rest twice.
-    private static double TwoPrefixes(double[] tree, int a, int b)
+    private static double TwoPrefixes(Span<double> tree, int a, int b)
     {
         double sum = 0;
         int i = b, j = a;
@@ -112,7 +114,7 @@ internal static class OrderedPairSum
     }
 
     /// <summary>One class's events in f order, placed in the g order of their class and of the other class.</summary>
-    private sealed class ClassInG(int[] events, double[] g)
+    private sealed class ClassInG(int[] events, double[] g, ClassSortedScores.SortScratch scratch)
     {
         private ulong[] _sortedG = [];
         private int[] _byG = [];
@@ -130,14 +132,15 @@ internal static class OrderedPairSum
         public void SortByG(bool singlePrecision)
         {
             var n = events.Length;
-            var keys = new ulong[n];
+            // One element more than the keys, so that the array can hold a Fenwick tree of the class afterwards.
+            var keys = new ulong[n + 1];
             var byG = new int[n];
             for (var i = 0; i < n; i++)
             {
                 keys[i] = RadixSort.SortableBits(g[events[i]]);
                 byG[i] = i;
             }
-            RadixSort.SortScoreKeys(keys, byG, singlePrecision);
+            RadixSort.SortScoreKeys(keys.AsSpan(0, n), byG, singlePrecision, scratch.Keys, scratch.Payload);
             var slots = Slots;
             for (var m = 0; m < n; m++)
             {
@@ -147,21 +150,35 @@ internal static class OrderedPairSum
             _byG = byG;
         }
 
+        /// <summary>
+        /// The memory of the sorted g values, cleared, as the n + 1 doubles of a Fenwick tree over this class (once both
+        /// classes have counted their opposite events).
+        /// </summary>
+        public Span<double> TakeSortedGAsTree()
+        {
+            var tree = System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, double>(_sortedG.AsSpan());
+            tree.Clear();
+            _sortedG = [];
+            return tree;
+        }
+
         /// <summary>A merge walk of the two classes' sorted g values.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void CountOpposite(ClassInG other)
         {
             var otherG = other._sortedG;
+            var n = events.Length;
+            var otherCount = otherG.Length - 1;
             int below = 0, upTo = 0;
-            for (var m = 0; m < _sortedG.Length; m++)
+            for (var m = 0; m < n; m++)
             {
                 var key = _sortedG[m];
-                while (below < otherG.Length && otherG[below] < key)
+                while (below < otherCount && otherG[below] < key)
                 {
                     below++;
                 }
                 upTo = Math.Max(upTo, below);
-                while (upTo < otherG.Length && otherG[upTo] <= key)
+                while (upTo < otherCount && otherG[upTo] <= key)
                 {
                     upTo++;
                 }

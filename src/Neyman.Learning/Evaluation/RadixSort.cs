@@ -122,20 +122,31 @@ internal static class RadixSort
     /// passes) and widened back.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void SortScoreKeys<T>(ulong[] keys, Span<T> payload, bool singlePrecision) where T : unmanaged
+    public static void SortScoreKeys<T>(Span<ulong> keys, Span<T> payload, bool singlePrecision) where T : unmanaged =>
+        SortScoreKeys(keys, payload, singlePrecision, default, default);
+
+    /// <summary>
+    /// As <see cref="SortScoreKeys{T}(Span{ulong}, Span{T}, bool)"/>, with scratch memory (at least as long as the keys;
+    /// the 32-bit keys of float32 scores live in the scratch keys too) instead of new arrays.
+    /// </summary>
+    public static void SortScoreKeys<T>(Span<ulong> keys, Span<T> payload, bool singlePrecision, Span<ulong> scratchKeys, Span<T> scratchPayload)
+        where T : unmanaged
     {
+        var n = keys.Length;
         if (!singlePrecision)
         {
-            Sort(keys.AsSpan(), payload);
+            Sort(keys, payload, scratchKeys, scratchPayload);
             return;
         }
-        var narrow = new uint[keys.Length];
-        for (var k = 0; k < keys.Length; k++)
+        // The 32-bit keys and their ping-pong buffer: the two halves of the scratch keys when given.
+        var halves = scratchKeys.Length >= n ? System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, uint>(scratchKeys[..n]) : new uint[2 * n];
+        var narrow = halves[..n];
+        for (var k = 0; k < n; k++)
         {
             narrow[k] = SortableBits32(FromSortableBits(keys[k]));
         }
-        Sort(narrow.AsSpan(), payload);
-        for (var k = 0; k < keys.Length; k++)
+        Sort(narrow, payload, halves[n..], scratchPayload);
+        for (var k = 0; k < n; k++)
         {
             var bits = (narrow[k] & 0x8000_0000U) != 0 ? narrow[k] & 0x7FFF_FFFFU : ~narrow[k];
             keys[k] = SortableBits(BitConverter.UInt32BitsToSingle(bits));
@@ -144,7 +155,11 @@ internal static class RadixSort
 
     /// <summary>Sorts the keys ascending in place, moving <paramref name="payload"/> along; stable.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Sort<T>(Span<ulong> keys, Span<T> payload) where T : unmanaged
+    public static void Sort<T>(Span<ulong> keys, Span<T> payload) where T : unmanaged =>
+        Sort(keys, payload, default, default);
+
+    /// <summary>As <see cref="Sort{T}(Span{ulong}, Span{T})"/>, ping-ponging through the given scratch (at least as long as the keys) instead of new arrays.</summary>
+    public static void Sort<T>(Span<ulong> keys, Span<T> payload, Span<ulong> scratchKeys, Span<T> scratchPayload) where T : unmanaged
     {
         var count = keys.Length;
         if (count < 2)
@@ -159,12 +174,16 @@ internal static class RadixSort
                 histograms[d * Buckets + ((int)(key >> (d * DigitBits)) & (Buckets - 1))]++;
             }
         }
-        ScatterPasses(keys, payload, histograms, Digits);
+        ScatterPasses(keys, payload, histograms, Digits, scratchKeys, scratchPayload);
     }
 
     /// <summary>Sorts 32-bit keys ascending in place (three passes at most), moving <paramref name="payload"/> along; stable.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Sort<T>(Span<uint> keys, Span<T> payload) where T : unmanaged
+    public static void Sort<T>(Span<uint> keys, Span<T> payload) where T : unmanaged =>
+        Sort(keys, payload, default, default);
+
+    /// <summary>As <see cref="Sort{T}(Span{uint}, Span{T})"/>, ping-ponging through the given scratch (at least as long as the keys) instead of new arrays.</summary>
+    public static void Sort<T>(Span<uint> keys, Span<T> payload, Span<uint> scratchKeys, Span<T> scratchPayload) where T : unmanaged
     {
         const int digits = 3;
         var count = keys.Length;
@@ -179,7 +198,7 @@ internal static class RadixSort
             histograms[Buckets + (int)((key >> DigitBits) & (Buckets - 1))]++;
             histograms[2 * Buckets + (int)(key >> (2 * DigitBits))]++;
         }
-        ScatterPasses(keys, payload, histograms, digits);
+        ScatterPasses(keys, payload, histograms, digits, scratchKeys, scratchPayload);
     }
 
     /// <summary>
@@ -188,13 +207,13 @@ internal static class RadixSort
     /// one scratch buffer and end up back in the input.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ScatterPasses<TKey, T>(Span<TKey> keys, Span<T> payload, int[] histograms, int digits)
+    private static void ScatterPasses<TKey, T>(Span<TKey> keys, Span<T> payload, int[] histograms, int digits, Span<TKey> scratchKeys, Span<T> scratchPayload)
         where TKey : unmanaged, System.Numerics.IBinaryInteger<TKey>
         where T : unmanaged
     {
         var count = keys.Length;
-        Span<TKey> sourceKeys = keys, targetKeys = new TKey[count];
-        Span<T> sourcePayload = payload, targetPayload = new T[count];
+        Span<TKey> sourceKeys = keys, targetKeys = scratchKeys.Length >= count ? scratchKeys[..count] : new TKey[count];
+        Span<T> sourcePayload = payload, targetPayload = scratchPayload.Length >= count ? scratchPayload[..count] : new T[count];
         var inBuffer = false;
         for (var d = 0; d < digits; d++)
         {
