@@ -33,7 +33,7 @@ public sealed class ParquetEventWriter : IEventWriter
         try
         {
             var options = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy };
-            _writer = ParquetWriter.CreateAsync(new ParquetSchema(_fields), _stream, options).GetAwaiter().GetResult();
+            _writer = ParquetWriter.CreateAsync(new ParquetSchema(_fields), new SynchronousStream(_stream), options).GetAwaiter().GetResult();
         }
         catch
         {
