@@ -13,6 +13,9 @@ internal readonly struct BreitWignerWindow
     private readonly double _halfWidth;
     private readonly double _lowAngle;
     private readonly double _angleRange;
+    // A window cut at h keeps at least a quarter of the line shape (pi/4 of angle) while (h - m0) / (Gamma/2) is above
+    // this, which spares an arctangent per cut window.
+    private readonly double _quarterEnd;
 
     public BreitWignerWindow(double mass, double width, double low, double high)
     {
@@ -26,6 +29,7 @@ internal readonly struct BreitWignerWindow
         High = high;
         _lowAngle = Math.Atan((low - mass) / _halfWidth);
         _angleRange = Math.Atan((high - mass) / _halfWidth) - _lowAngle;
+        _quarterEnd = _lowAngle + (0.25 * Math.PI) < 0.5 * Math.PI ? Math.Tan(_lowAngle + (0.25 * Math.PI)) : double.PositiveInfinity;
     }
 
     public double Low { get; }
@@ -39,9 +43,9 @@ internal readonly struct BreitWignerWindow
         // A window cut further by what the parent leaves, or one holding little of the line shape: invert the cumulative
         // distribution when the rejection below would keep less than a quarter of the Cauchy deviates.
         var high = Math.Min(High, limit);
-        var range = limit < High ? Math.Atan((high - _mass) / _halfWidth) - _lowAngle : _angleRange;
-        if (range < 0.25 * Math.PI)
+        if (limit < High ? (high - _mass) / _halfWidth < _quarterEnd : _angleRange < 0.25 * Math.PI)
         {
+            var range = limit < High ? Math.Atan((high - _mass) / _halfWidth) - _lowAngle : _angleRange;
             return Math.Clamp(_mass + _halfWidth * Math.Tan(_lowAngle + random.NextDouble() * range), Low, high);
         }
         while (true)

@@ -135,16 +135,16 @@ internal sealed class HiggsHardProcess
     private LorentzVector Produce(RandomStream random, double mass, double ptScale, double rapidityWidth)
     {
         var pt = Gamma2(random, ptScale);
-        var rapidityLimit = Math.Log(_options.CollisionEnergy / mass);
-        double rapidity;
+        // |y| < ln(sqrt(s) / m), tested as exp(|y|) < sqrt(s) / m with the exponential the momentum needs anyway.
+        var limit = _options.CollisionEnergy / mass;
+        double exp;
         do
         {
-            rapidity = rapidityWidth * random.NextGaussianPolar();
+            exp = Math.Exp(rapidityWidth * random.NextGaussianPolar());
         }
-        while (Math.Abs(rapidity) >= rapidityLimit);
+        while (Math.Max(exp, 1 / exp) >= limit);
         var (cosPhi, sinPhi) = TwoBodyDecay.AzimuthalDirection(random);
         var transverseMass = Math.Sqrt(mass * mass + pt * pt);
-        var exp = Math.Exp(rapidity);
         return new LorentzVector(pt * cosPhi, pt * sinPhi, 0.5 * transverseMass * (exp - 1 / exp), 0.5 * transverseMass * (exp + 1 / exp));
     }
 

@@ -35,11 +35,13 @@ public static class TwoBodyDecay
     public static (LorentzVector First, LorentzVector Second) Decay(
         LorentzVector parent, double parentMass, double mass1, double mass2, ThreeVector direction)
     {
-        var p = RestFrameMomentum(parentMass, mass1, mass2);
+        // Massless daughters (W to l nu or q q'): p = E = M / 2, no roots.
+        var massless = mass1 == 0 && mass2 == 0;
+        var p = massless ? 0.5 * parentMass : RestFrameMomentum(parentMass, mass1, mass2);
         var px = p * direction.X;
         var py = p * direction.Y;
         var pz = p * direction.Z;
-        var energy = Math.Sqrt(p * p + mass1 * mass1);
+        var energy = massless ? p : Math.Sqrt(p * p + mass1 * mass1);
         // Boost by the parent's momentum with its known mass (no square roots of the parent's components); the
         // second daughter is what the first leaves of the parent, which conserves four-momentum exactly.
         var pdot = parent.Px * px + parent.Py * py + parent.Pz * pz;
