@@ -30,6 +30,7 @@ internal sealed class AcceptedEventStream : IDisposable
     private Batch? _current;
     private long _nextBlock;
     private long _acceptedRead;
+    private long _blocksRead;
     private int _batchBlock = BlocksPerBatch;
     private volatile bool _stopped;
     private int _row;
@@ -103,12 +104,14 @@ internal sealed class AcceptedEventStream : IDisposable
         if (_current is not null)
         {
             _acceptedRead += _current.Counts.Sum();
+            _blocksRead += BlocksPerBatch;
             _free.Push(_current);
         }
-        if (_acceptedRead == 0 && _nextBlock * BlockAttempts >= GiveUpAttempts)
+        // Counted over the blocks read, not those simulated ahead, so the verdict does not depend on the threads.
+        if (_acceptedRead == 0 && _blocksRead * BlockAttempts >= GiveUpAttempts)
         {
             throw new InputException(
-                $"no {(_signal ? "signal" : "background")} event passed the selection in {_nextBlock * BlockAttempts} attempts; the thresholds are too tight",
+                $"no {(_signal ? "signal" : "background")} event passed the selection in {_blocksRead * BlockAttempts} attempts; the thresholds are too tight",
                 "higgs");
         }
         if (_pending.TryDequeue(out var pending))
