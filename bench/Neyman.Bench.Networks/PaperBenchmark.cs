@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Neyman.Events.Simulation;
 using Neyman.Events.Tables;
+using Neyman.Learning.Evaluation;
 using Neyman.Learning.Networks;
 using Neyman.Learning.Trees;
 
@@ -97,25 +98,10 @@ internal static class PaperBenchmark
         Console.WriteLine(Json($"{{\"gaussian\":\"{generator.FeatureNames.Count} dimensions\",\"events\":{events},\"network_auc\":{network:F5},\"likelihood_ratio_auc\":{exact:F5},\"difference\":{exact - network:F5}}}"));
     }
 
+    // The library's weighted AUC (ties count one half); the weight column is used when present.
     private static double Auc(float[] scores, EventTable test)
     {
-        var labels = test[EventTable.LabelColumn].ToFloat32Array();
-        var weights = test.Contains(EventTable.WeightColumn) ? test[EventTable.WeightColumn].ToFloat32Array() : Enumerable.Repeat(1f, labels.Length).ToArray();
-        var order = Enumerable.Range(0, scores.Length).ToArray();
-        Array.Sort(scores.ToArray(), order);
-        double signal = 0, background = 0, area = 0;
-        foreach (var e in order)
-        {
-            if (labels[e] == 1)
-            {
-                area += weights[e] * background;
-                signal += weights[e];
-            }
-            else
-            {
-                background += weights[e];
-            }
-        }
-        return area / (signal * background);
+        var weights = test.HasWeight ? test[EventTable.WeightColumn].ToFloat64Array() : [];
+        return AreaUnderCurve.Compute(BinaryScores.Create(Array.ConvertAll(scores, s => (double)s), test[EventTable.LabelColumn].ToFloat64Array(), weights));
     }
 }

@@ -1,4 +1,5 @@
 using Neyman.Core;
+using Neyman.Learning.Training;
 
 namespace Neyman.Learning.Networks;
 
@@ -124,7 +125,7 @@ public static class NetworkTrainer
         }
         var scratch = new float[all.Length];
         var loss = NetworkLoss.Evaluate(options.Loss, all, outputs, data.Targets, data.Weights, scratch, options.HuberDelta);
-        var auc = options.Loss == LossKind.BinaryCrossEntropy && outputs == 1 ? BinaryAuc.Compute(all, data.Targets, data.Weights) : double.NaN;
+        var auc = options.Loss == LossKind.BinaryCrossEntropy && outputs == 1 ? ValidationMetrics.Auc((ReadOnlySpan<float>)all, data.Targets, data.Weights) : double.NaN;
         return (loss, auc);
     }
 

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Neyman.Learning.Training;
 
 /// <summary>Weighted figures of merit on held-out events, as pure functions of scores, labels and weights.</summary>
@@ -14,7 +16,15 @@ public static class ValidationMetrics
     /// <param name="score">The scores (any monotone transform gives the same AUC).</param>
     /// <param name="label">Labels, 1 signal and 0 background.</param>
     /// <param name="weight">Event weights.</param>
-    public static double Auc(ReadOnlySpan<double> score, ReadOnlySpan<double> label, ReadOnlySpan<double> weight)
+    public static double Auc(ReadOnlySpan<double> score, ReadOnlySpan<double> label, ReadOnlySpan<double> weight) =>
+        Auc<double>(score, label, weight);
+
+    /// <summary>As <see cref="Auc(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double})"/>, for single-precision network outputs.</summary>
+    internal static double Auc(ReadOnlySpan<float> score, ReadOnlySpan<float> label, ReadOnlySpan<float> weight) =>
+        Auc<float>(score, label, weight);
+
+    private static double Auc<T>(ReadOnlySpan<T> score, ReadOnlySpan<T> label, ReadOnlySpan<T> weight)
+        where T : unmanaged, IFloatingPoint<T>
     {
         if (label.Length != score.Length || weight.Length != score.Length)
         {
@@ -29,6 +39,7 @@ public static class ValidationMetrics
 
         var keys = score.ToArray();
         Array.Sort(keys, order);
+        var half = T.CreateTruncating(0.5);
         double background = 0, signal = 0, area = 0;
         var start = 0;
         while (start < order.Length)
@@ -38,13 +49,13 @@ public static class ValidationMetrics
             while (end < order.Length && keys[end] == keys[start])
             {
                 var i = order[end];
-                if (label[i] > 0.5)
+                if (label[i] > half)
                 {
-                    groupSignal += weight[i];
+                    groupSignal += double.CreateTruncating(weight[i]);
                 }
                 else
                 {
-                    groupBackground += weight[i];
+                    groupBackground += double.CreateTruncating(weight[i]);
                 }
 
                 end++;

@@ -1,4 +1,5 @@
 using Neyman.Core;
+using Neyman.Learning.Evaluation;
 using Neyman.Learning.Networks;
 
 namespace Neyman.Learning.Tests.Networks;
@@ -32,24 +33,9 @@ public class NetworkTrainerTests
         return (new NetworkDataset(features, dimensions, labels, 1, weights), ratio);
     }
 
-    private static double Auc(NetworkDataset data, float[] scores)
-    {
-        double area = 0, signal = 0, background = 0;
-        var order = Enumerable.Range(0, scores.Length).OrderBy(i => scores[i]).ToArray();
-        foreach (var e in order)
-        {
-            if (data.Targets[e] > 0.5f)
-            {
-                area += background;
-                signal++;
-            }
-            else
-            {
-                background++;
-            }
-        }
-        return area / (signal * background);
-    }
+    // The library's AUC (ties count one half), unweighted.
+    private static double Auc(NetworkDataset data, float[] scores) =>
+        AreaUnderCurve.Compute(BinaryScores.Create(Array.ConvertAll(scores, s => (double)s), Array.ConvertAll(data.Targets, t => (double)t)));
 
     private static float[] Scores(MultilayerPerceptron network, NetworkDataset data)
     {

@@ -1,5 +1,6 @@
 using Neyman.Core;
 using Neyman.Events.Tables;
+using Neyman.Learning.Evaluation;
 using Neyman.Learning.Networks;
 
 namespace Neyman.Learning.Tests.Networks;
@@ -30,23 +31,9 @@ public class ParametrizedAndAutoencoderTests
         return new EventTable([EventColumn.Float32("x", [.. x]), EventColumn.Float32("mass", [.. mass]), EventColumn.Float32("label", [.. label])]);
     }
 
-    private static double Auc(float[] scores, float[] labels)
-    {
-        double area = 0, signal = 0, background = 0;
-        foreach (var i in Enumerable.Range(0, scores.Length).OrderBy(i => scores[i]))
-        {
-            if (labels[i] == 1)
-            {
-                area += background;
-                signal++;
-            }
-            else
-            {
-                background++;
-            }
-        }
-        return area / (signal * background);
-    }
+    // The library's AUC (ties count one half), unweighted.
+    private static double Auc(float[] scores, float[] labels) =>
+        AreaUnderCurve.Compute(BinaryScores.Create(Array.ConvertAll(scores, s => (double)s), Array.ConvertAll(labels, l => (double)l)));
 
     [Fact]
     public void Parametrized_classifier_interpolates_to_a_mass_held_out_of_training()

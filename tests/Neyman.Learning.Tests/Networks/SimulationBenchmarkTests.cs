@@ -1,5 +1,6 @@
 using Neyman.Events.Simulation;
 using Neyman.Events.Tables;
+using Neyman.Learning.Evaluation;
 using Neyman.Learning.Networks;
 using Xunit.Abstractions;
 
@@ -21,25 +22,11 @@ public class SimulationBenchmarkTests(ITestOutputHelper output)
         return EventTable.Concatenate(chunks);
     }
 
+    // The library's weighted AUC (ties count one half); the weight column is used when present.
     private static double Auc(float[] scores, EventTable test)
     {
-        var labels = test[EventTable.LabelColumn].ToFloat32Array();
-        var weights = test[EventTable.WeightColumn].ToFloat32Array();
-        var order = Enumerable.Range(0, scores.Length).OrderBy(i => scores[i]).ToArray();
-        double signal = 0, background = 0, area = 0;
-        foreach (var e in order)
-        {
-            if (labels[e] == 1)
-            {
-                area += weights[e] * background;
-                signal += weights[e];
-            }
-            else
-            {
-                background += weights[e];
-            }
-        }
-        return area / (signal * background);
+        var weights = test.HasWeight ? test[EventTable.WeightColumn].ToFloat64Array() : [];
+        return AreaUnderCurve.Compute(BinaryScores.Create(Array.ConvertAll(scores, s => (double)s), test[EventTable.LabelColumn].ToFloat64Array(), weights));
     }
 
     private static double TrainAndTest(EventTable training, EventTable test, IReadOnlyList<string> features, int[] layers, int epochs)
