@@ -45,11 +45,8 @@ internal static class CompareCommand
             {
                 var name = Path.GetFileNameWithoutExtension(path);
                 var loaded = ModelFile.Load(path);
-                if (!loaded.OutputNames.Contains("score"))
-                {
-                    throw new InputException($"the model's outputs are {string.Join(", ", loaded.OutputNames)}; expected a binary classifier with the output 'score'", path);
-                }
-                table = table.WithColumn(loaded.Predict(table)["score"].WithName(name));
+                ModelScoring.RequireOutput(loaded, "score", path);
+                table = table.WithColumn(ModelScoring.Predict(loaded, table, dataPath)["score"].WithName(name));
                 modelColumns.Add(name);
             }
             var referenceName = result.GetValue(reference) ?? modelColumns.FirstOrDefault()

@@ -128,22 +128,9 @@ internal static class EvaluateCommand
             throw new InputException($"--model needs the events to score: expected {dataOption} FILE", dataOption);
         }
         var loaded = ModelFile.Load(modelPath);
-        if (!loaded.OutputNames.Contains(column))
-        {
-            throw new InputException(
-                $"the model's outputs are {string.Join(", ", loaded.OutputNames)}; expected a binary classifier with the output '{column}'", modelPath);
-        }
+        ModelScoring.RequireOutput(loaded, column, modelPath);
         var events = EventFile.Read(dataPath, new EventReadOptions { AllowNonFinite = true });
-        EventTable predicted;
-        try
-        {
-            predicted = loaded.Predict(events);
-        }
-        catch (InputException e) when (e.Source is null)
-        {
-            throw new InputException(e.Problem, dataPath, e.Location, e);
-        }
-        return (events.WithColumn(predicted[column]), dataPath);
+        return (events.WithColumn(ModelScoring.Predict(loaded, events, dataPath)[column]), dataPath);
     }
 
     private static List<ChartImage> Charts(EventTable test, BinaryScores sample, BinaryScores? train, ClassifierMetrics metrics, string column)

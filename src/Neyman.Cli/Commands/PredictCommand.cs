@@ -30,15 +30,7 @@ internal static class PredictCommand
             var loaded = Load(result.GetValue(model)!);
             var dataPath = result.GetValue(data)!;
             var events = EventFile.Read(dataPath, new EventReadOptions { AllowNonFinite = true });
-            EventTable scores;
-            try
-            {
-                scores = loaded.Predict(events);
-            }
-            catch (InputException e) when (e.Source is null)
-            {
-                throw new InputException(e.Problem, dataPath, e.Location, e);
-            }
+            var scores = ModelScoring.Predict(loaded, events, dataPath);
 
             foreach (var carried in new[] { EventTable.LabelColumn, EventTable.WeightColumn })
             {
