@@ -81,4 +81,21 @@ public sealed class CompareCommandTests
         Assert.Equal(2, noReference.ExitCode);
         Assert.Contains("expected --reference COLUMN or at least one --model", noReference.Error);
     }
+
+    [Fact]
+    public void AModelWhoseFeatureIsMissingNamesTheDataFileAndWritesNothing()
+    {
+        using var folder = new TemporaryFolder();
+        var train = EvaluationFiles.Write(folder, "train.csv", Sample(200));
+        var model = folder.File("m.json");
+        Assert.Equal(0, CliRunner.Run("train", "bdt", "--data", train, "--features", "m_bb,pt", "--trees", "2", "--output", model).ExitCode);
+        var partial = EvaluationFiles.Write(folder, "partial.csv", Sample(50).Without("pt"));
+        var json = folder.File("compare.json");
+
+        var result = CliRunner.Run("compare", "--data", partial, "--model", model, "--classifiers", "nn", "--output", json);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"{partial}, column 'pt': the model needs feature column 'pt'", result.Error);
+        Assert.False(File.Exists(json));
+    }
 }
