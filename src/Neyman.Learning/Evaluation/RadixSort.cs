@@ -51,13 +51,7 @@ internal static class RadixSort
     }
 
     /// <summary>The indices of <paramref name="values"/> in ascending order of value; equal values keep their order.</summary>
-    public static int[] AscendingOrder(ReadOnlySpan<double> values) => AscendingOrder(values, out _);
-
-    /// <summary>
-    /// The ascending order, and for each position of it whether its value differs from the one before
-    /// (so that callers find groups of equal values without reading the values again through the order).
-    /// </summary>
-    public static int[] AscendingOrder(ReadOnlySpan<double> values, out bool[] startsNewValue)
+    public static int[] AscendingOrder(ReadOnlySpan<double> values)
     {
         var n = values.Length;
         if (AllSinglePrecision(values))
@@ -67,17 +61,17 @@ internal static class RadixSort
             {
                 keys32[i] = SortableBits32(values[i]);
             }
-            return SortOrder(keys32, out startsNewValue);
+            return SortOrder(keys32);
         }
         var keys = new ulong[n];
         for (var i = 0; i < n; i++)
         {
             keys[i] = SortableBits(values[i]);
         }
-        return SortOrder(keys, out startsNewValue);
+        return SortOrder(keys);
     }
 
-    private static int[] SortOrder<TKey>(TKey[] keys, out bool[] startsNewValue) where TKey : unmanaged, IComparable<TKey>, IEquatable<TKey>
+    private static int[] SortOrder<TKey>(TKey[] keys) where TKey : unmanaged, IComparable<TKey>
     {
         var n = keys.Length;
         var order = new int[n];
@@ -85,23 +79,14 @@ internal static class RadixSort
         {
             order[i] = i;
         }
-        var sortedKeys = keys;
         if (n < ParallelThreshold)
         {
             SortAny(keys.AsSpan(), order.AsSpan());
+            return order;
         }
-        else
-        {
-            var half = n / 2;
-            Parallel.Invoke(() => SortAny(keys.AsSpan(0, half), order.AsSpan(0, half)), () => SortAny(keys.AsSpan(half), order.AsSpan(half)));
-            (order, sortedKeys) = Merge(keys, order, half);
-        }
-        startsNewValue = new bool[n];
-        for (var k = 0; k < n; k++)
-        {
-            startsNewValue[k] = k == 0 || !sortedKeys[k].Equals(sortedKeys[k - 1]);
-        }
-        return order;
+        var half = n / 2;
+        Parallel.Invoke(() => SortAny(keys.AsSpan(0, half), order.AsSpan(0, half)), () => SortAny(keys.AsSpan(half), order.AsSpan(half)));
+        return Merge(keys, order, half);
     }
 
     private static void SortAny<TKey>(Span<TKey> keys, Span<int> order) where TKey : unmanaged
@@ -256,36 +241,21 @@ internal static class RadixSort
     private static int Bucket<TKey>(TKey key, int shift) where TKey : unmanaged, System.Numerics.IBinaryInteger<TKey> =>
         int.CreateTruncating(key >>> shift) & (Buckets - 1);
 
-    private static (int[] Order, TKey[] Keys) Merge<TKey>(TKey[] keys, int[] order, int half) where TKey : unmanaged, IComparable<TKey>
+    // Merges the two sorted halves of the order by their keys.
+    private static int[] Merge<TKey>(TKey[] keys, int[] order, int half) where TKey : unmanaged, IComparable<TKey>
     {
         var n = keys.Length;
         var result = new int[n];
-        var merged = new TKey[n];
         int i = 0, j = half, k = 0;
         while (i < half && j < n)
         {
             // Ties go to the left half, which holds the earlier indices: the merge stays stable.
-            if (keys[j].CompareTo(keys[i]) < 0)
-            {
-                merged[k] = keys[j];
-                result[k++] = order[j++];
-            }
-            else
-            {
-                merged[k] = keys[i];
-                result[k++] = order[i++];
-            }
+            result[k++] = keys[j].CompareTo(keys[i]) < 0 ? order[j++] : order[i++];
         }
-        for (; i < half; i++, k++)
-        {
-            merged[k] = keys[i];
-            result[k] = order[i];
-        }
-        for (; j < n; j++, k++)
-        {
-            merged[k] = keys[j];
-            result[k] = order[j];
-        }
-        return (result, merged);
+        order.AsSpan(i, half - i).CopyTo(result.AsSpan(k));
+        k += half - i;
+        order.AsSpan(j, n - j).CopyTo(result.AsSpan(k));
+        return result;
     }
+
 }

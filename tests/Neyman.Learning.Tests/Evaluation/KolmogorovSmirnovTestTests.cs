@@ -69,4 +69,50 @@ public sealed class KolmogorovSmirnovTestTests
         Assert.True(check.Signal.PValue < 1e-6);
         Assert.Equal(check.Signal.PValue, check.MinimumPValue);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void LargeSamplesMatchADistanceFromPlainSorting(bool float32)
+    {
+        // 100,000 values per sample run the two-thread radix sort and its merge (float32 values take the 32-bit keys),
+        // with many ties from rounding; D is checked against ECDFs built with Array.Sort.
+        var random = new RandomStream(53);
+        double Value(double shift)
+        {
+            var x = Math.Round(random.NextGaussian() * 50 + shift) / 50;
+            return float32 ? (float)x : x;
+        }
+        var first = Enumerable.Range(0, 100_000).Select(_ => Value(0)).ToArray();
+        var second = Enumerable.Range(0, 100_000).Select(_ => Value(2)).ToArray();
+        var a = first.Order().ToArray();
+        var b = second.Order().ToArray();
+        double expected = 0;
+        foreach (var x in a.Concat(b))
+        {
+            var fa = (double)UpperBound(a, x) / a.Length;
+            var fb = (double)UpperBound(b, x) / b.Length;
+            expected = Math.Max(expected, Math.Abs(fa - fb));
+        }
+        Assert.Equal(expected, KolmogorovSmirnovTest.Compare(first, [], second, []).Distance, 12);
+    }
+
+    // The number of sorted values at most x.
+    private static int UpperBound(double[] sorted, double x)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (sorted[mid] <= x)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
 }
