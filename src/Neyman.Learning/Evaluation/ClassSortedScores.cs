@@ -8,9 +8,7 @@ namespace Neyman.Learning.Evaluation;
 /// </summary>
 internal sealed class ClassSortedScores
 {
-    private ClassSortedScores(
-        (ulong[] Keys, double[] Weights, int[]? Events, SortScratch? Scratch) signal,
-        (ulong[] Keys, double[] Weights, int[]? Events, SortScratch? Scratch) background)
+    private ClassSortedScores(SortedClass signal, SortedClass background)
     {
         (SignalKeys, SignalWeights, SignalEvents, SignalScratch) = signal;
         (BackgroundKeys, BackgroundWeights, BackgroundEvents, BackgroundScratch) = background;
@@ -40,24 +38,31 @@ internal sealed class ClassSortedScores
     {
         var scores = sample.Scores;
         var single = RadixSort.AllSinglePrecision(scores);
-        (ulong[] Keys, double[] Weights, int[]? Events, SortScratch? Scratch) signal = ([], [], null, null), background = ([], [], null, null);
-        if (scores.Length < 1 << 16)
+        SortedClass signal = default, background = default;
+        ForBothClasses(
+            scores.Length,
+            () => signal = SortClass(sample, true, single, withEvents),
+            () => background = SortClass(sample, false, single, withEvents));
+        return new ClassSortedScores(signal, background);
+    }
+
+    /// <summary>Runs the work of the two classes on two threads, or one after the other for fewer than 65,536 events.</summary>
+    public static void ForBothClasses(int events, Action signal, Action background)
+    {
+        if (events < 1 << 16)
         {
-            signal = SortClass(sample, true, single, withEvents);
-            background = SortClass(sample, false, single, withEvents);
+            signal();
+            background();
         }
         else
         {
-            Parallel.Invoke(
-                () => signal = SortClass(sample, true, single, withEvents),
-                () => background = SortClass(sample, false, single, withEvents));
+            Parallel.Invoke(signal, background);
         }
-        return new ClassSortedScores(signal, background);
     }
 
     // One class, on its own thread: its events picked out in a read of all events, then sorted by score.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (ulong[] Keys, double[] Weights, int[]? Events, SortScratch? Scratch) SortClass(BinaryScores sample, bool signal, bool single, bool withEvents)
+    private static SortedClass SortClass(BinaryScores sample, bool signal, bool single, bool withEvents)
     {
         var count = signal ? sample.SignalCount : sample.BackgroundCount;
         var keys = new ulong[count];
@@ -94,8 +99,11 @@ internal sealed class ClassSortedScores
                 weights[i] = allWeights[events[i]];
             }
         }
-        return (keys, weights, events, scratch);
+        return new SortedClass(keys, weights, events, scratch);
     }
+
+    // One class's scores sorted ascending, their weights, event indices and sort scratch (the last two when asked for).
+    private readonly record struct SortedClass(ulong[] Keys, double[] Weights, int[]? Events, SortScratch? Scratch);
 
     /// <summary>Radix-sort scratch of one class (event indices as payload), kept for the sorts that follow.</summary>
     internal sealed record SortScratch(ulong[] Keys, int[] Payload);

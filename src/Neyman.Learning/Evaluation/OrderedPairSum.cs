@@ -20,8 +20,6 @@ namespace Neyman.Learning.Evaluation;
 /// </remarks>
 internal static class OrderedPairSum
 {
-    private const int ParallelThreshold = 1 << 16;
-
     /// <summary>S for the second scores <paramref name="g"/> of the events sorted by f in <paramref name="byF"/>.</summary>
     /// <param name="g">The second scores, finite, one per event.</param>
     /// <param name="byF">Each class's events in increasing f, with their weights (built with event indices).</param>
@@ -29,31 +27,17 @@ internal static class OrderedPairSum
     {
         var signal = new ClassInG(byF.SignalEvents!, g, byF.SignalScratch!);
         var background = new ClassInG(byF.BackgroundEvents!, g, byF.BackgroundScratch!);
-        var parallel = g.Length >= ParallelThreshold;
         var single = RadixSort.AllSinglePrecision(g);
-        Run(parallel, () => signal.SortByG(single), () => background.SortByG(single));
-        Run(parallel, () => signal.CountOpposite(background), () => background.CountOpposite(signal));
+        ClassSortedScores.ForBothClasses(g.Length, () => signal.SortByG(single), () => background.SortByG(single));
+        ClassSortedScores.ForBothClasses(g.Length, () => signal.CountOpposite(background), () => background.CountOpposite(signal));
         // Each pass builds its tree of the other class in that class's sorted g values, no longer needed: fresh memory
         // is slow to fault in.
         double signalLater = 0, backgroundLater = 0;
-        Run(
-            parallel,
+        ClassSortedScores.ForBothClasses(
+            g.Length,
             () => signalLater = Pass(byF.SignalKeys, byF.SignalWeights, signal, byF.BackgroundKeys, byF.BackgroundWeights, background),
             () => backgroundLater = Pass(byF.BackgroundKeys, byF.BackgroundWeights, background, byF.SignalKeys, byF.SignalWeights, signal));
         return signalLater + backgroundLater;
-    }
-
-    private static void Run(bool parallel, Action first, Action second)
-    {
-        if (parallel)
-        {
-            Parallel.Invoke(first, second);
-        }
-        else
-        {
-            first();
-            second();
-        }
     }
 
     // The sum, over the queried class's events, of w_e (weight of the opposite events of smaller f with smaller g
