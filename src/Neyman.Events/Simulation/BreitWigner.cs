@@ -34,26 +34,10 @@ public static class BreitWigner
     /// <param name="width">The total width Gamma (&gt; 0).</param>
     /// <param name="low">Lower end of the window (&lt; <paramref name="high"/>).</param>
     /// <param name="high">Upper end of the window.</param>
-    public static double Sample(double uniform, double mass, double width, double low, double high)
-    {
-        if (!(width > 0) || !(low < high))
-        {
-            throw new ArgumentException($"a Breit-Wigner needs width > 0 and low < high, got width {width}, window [{low}, {high}]");
-        }
-        var halfWidth = 0.5 * width;
-        var a = Math.Atan((low - mass) / halfWidth);
-        var b = Math.Atan((high - mass) / halfWidth);
-        var m = mass + halfWidth * Math.Tan(a + uniform * (b - a));
-        return Math.Clamp(m, low, high);
-    }
+    public static double Sample(double uniform, double mass, double width, double low, double high) =>
+        new BreitWignerWindow(mass, width, low, high).Quantile(uniform);
 
     /// <summary>The truncated cumulative distribution: the probability that the mass is below <paramref name="m"/>.</summary>
-    public static double Cumulative(double m, double mass, double width, double low, double high)
-    {
-        var halfWidth = 0.5 * width;
-        var a = Math.Atan((low - mass) / halfWidth);
-        var b = Math.Atan((high - mass) / halfWidth);
-        var x = Math.Atan((Math.Clamp(m, low, high) - mass) / halfWidth);
-        return (x - a) / (b - a);
-    }
+    public static double Cumulative(double m, double mass, double width, double low, double high) =>
+        new BreitWignerWindow(mass, width, low, high).Cumulative(m);
 }

@@ -45,8 +45,7 @@ internal readonly struct BreitWignerWindow
         var high = Math.Min(High, limit);
         if (limit < High ? (high - _mass) / _halfWidth < _quarterEnd : _angleRange < 0.25 * Math.PI)
         {
-            var range = limit < High ? Math.Atan((high - _mass) / _halfWidth) - _lowAngle : _angleRange;
-            return Math.Clamp(_mass + _halfWidth * Math.Tan(_lowAngle + random.NextDouble() * range), Low, high);
+            return Quantile(random.NextDouble(), high, limit < High ? Math.Atan((high - _mass) / _halfWidth) - _lowAngle : _angleRange);
         }
         while (true)
         {
@@ -65,4 +64,14 @@ internal readonly struct BreitWignerWindow
             }
         }
     }
+
+    /// <summary>The mass whose cumulative probability on the window is <paramref name="uniform"/>.</summary>
+    public double Quantile(double uniform) => Quantile(uniform, High, _angleRange);
+
+    /// <summary>The probability that the mass is below <paramref name="m"/>.</summary>
+    public double Cumulative(double m) => (Math.Atan((Math.Clamp(m, Low, High) - _mass) / _halfWidth) - _lowAngle) / _angleRange;
+
+    // m = m0 + Gamma/2 tan(a + u range) on the window [Low, high] whose angles span `range` from a.
+    private double Quantile(double uniform, double high, double range) =>
+        Math.Clamp(_mass + _halfWidth * Math.Tan(_lowAngle + uniform * range), Low, high);
 }
