@@ -95,16 +95,16 @@ internal sealed class HiggsEventSimulator
         ReadOnlySpan<LorentzVector> jets, ReadOnlySpan<bool> tags, Span<float> features)
     {
         features[0] = (float)lepton.Pt;
-        features[1] = Pseudorapidity(lepton);
-        features[2] = Azimuth(lepton.Px, lepton.Py);
+        features[1] = (float)Pseudorapidity(lepton);
+        features[2] = (float)lepton.Phi;
         var missing = Math.Sqrt(missingX * missingX + missingY * missingY);
         features[3] = (float)missing;
-        features[4] = Azimuth(missingX, missingY);
+        features[4] = (float)Math.Atan2(missingY, missingX);
         for (var j = 0; j < 4; j++)
         {
             features[5 + 4 * j] = (float)jets[j].Pt;
-            features[6 + 4 * j] = Pseudorapidity(jets[j]);
-            features[7 + 4 * j] = Azimuth(jets[j].Px, jets[j].Py);
+            features[6 + 4 * j] = (float)Pseudorapidity(jets[j]);
+            features[7 + 4 * j] = (float)jets[j].Phi;
             features[8 + 4 * j] = tags[j] ? 1f : 0f;
         }
         var pz = HiggsReconstruction.NeutrinoPz(lepton, missingX, missingY);
@@ -117,15 +117,11 @@ internal sealed class HiggsEventSimulator
         }
     }
 
-    // Angles and logarithms are taken in double precision and rounded once, so that a jet scaled by a knob keeps the
-    // bits of its direction.
-    private static float Azimuth(double px, double py) => px == 0 && py == 0 ? 0f : (float)Math.Atan2(py, px);
-
     // asinh(pz / pT) written as sign(pz) ln((|p| + |pz|) / pT): one logarithm, no cancellation (pT > 0 after the selection).
-    private static float Pseudorapidity(LorentzVector v)
+    private static double Pseudorapidity(LorentzVector v)
     {
         var pt = v.Pt;
-        var eta = (float)Math.Log((v.P + Math.Abs(v.Pz)) / pt);
+        var eta = Math.Log((v.P + Math.Abs(v.Pz)) / pt);
         return v.Pz < 0 ? -eta : eta;
     }
 
