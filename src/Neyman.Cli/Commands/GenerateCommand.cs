@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -82,10 +81,8 @@ internal static class GenerateCommand
                 };
                 Check(options.Validate, command);
                 var generator = new HiggsGenerator(options, result.GetValue(seed));
-                // The generator writes on a thread of its own while it simulates, and the writer is done with a chunk when
-                // WriteChunk returns, so the generator may fill the chunk's arrays again.
-                summary = Write(path, generator.Schema, queued: false,
-                    sink => generator.Generate(count, sink, maxDegreeOfParallelism: threadCount, reuseChunks: true));
+                // The writer is done with a chunk when WriteChunk returns, so the generator may fill the chunk's arrays again.
+                summary = Write(path, generator.Schema, sink => generator.Generate(count, sink, maxDegreeOfParallelism: threadCount, reuseChunks: true));
             }
             else
             {
@@ -99,7 +96,7 @@ internal static class GenerateCommand
                 };
                 Check(options.Validate, command);
                 var generator = new GaussianGenerator(options, result.GetValue(seed));
-                summary = Write(path, generator.Schema, queued: true, sink => generator.Generate(count, sink, maxDegreeOfParallelism: threadCount));
+                summary = Write(path, generator.Schema, sink => generator.Generate(count, sink, maxDegreeOfParallelism: threadCount));
             }
             context.Out.WriteLine(Summary(name, summary, path, watch.Elapsed.TotalSeconds).ToJsonString());
             return NeymanApp.Success;
@@ -134,56 +131,16 @@ internal static class GenerateCommand
         }
     }
 
-    // Chunks are written on a second thread while the next ones are simulated (by a queue here, or by a generator that
-    // does it itself and hands over chunks whose arrays it reuses); the file appears only when complete.
-    private static GenerationSummary Write(string path, IReadOnlyList<(string Name, ColumnType Type)> schema, bool queued,
+    // The generators hand each chunk over on a thread of their own while they simulate the next; the file appears only
+    // when complete.
+    private static GenerationSummary Write(string path, IReadOnlyList<(string Name, ColumnType Type)> schema,
         Func<Action<EventTable>, GenerationSummary> generate)
     {
         using var writer = EventFile.OpenWriter(path, schema);
-        if (!queued)
-        {
-            var result = generate(writer.WriteChunk);
-            writer.Complete();
-            return result;
-        }
-        using var queue = new BlockingCollection<EventTable>(boundedCapacity: 2);
-        var consumer = Task.Run(() =>
-        {
-            try
-            {
-                foreach (var chunk in queue.GetConsumingEnumerable())
-                {
-                    writer.WriteChunk(chunk);
-                }
-            }
-            finally
-            {
-                queue.CompleteAdding();
-            }
-        });
-        GenerationSummary summary;
-        try
-        {
-            summary = generate(queue.Add);
-        }
-        catch (InvalidOperationException) when (queue.IsAddingCompleted)
-        {
-            // Only the writer closes the queue early, when it failed: its error is the one to report.
-            WaitQuietly(consumer);
-            consumer.GetAwaiter().GetResult();
-            throw;
-        }
-        finally
-        {
-            queue.CompleteAdding();
-            WaitQuietly(consumer);
-        }
-        consumer.GetAwaiter().GetResult();
+        var summary = generate(writer.WriteChunk);
         writer.Complete();
         return summary;
     }
-
-    private static void WaitQuietly(Task task) => task.ContinueWith(_ => { }, TaskScheduler.Default).Wait();
 
     private static JsonObject Summary(string process, GenerationSummary summary, string path, double seconds)
     {

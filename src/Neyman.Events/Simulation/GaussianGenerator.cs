@@ -45,7 +45,10 @@ public sealed class GaussianGenerator
             .Append((EventTable.WeightColumn, ColumnType.Float64))
             .ToArray();
 
-    /// <summary>Generates <paramref name="events"/> events, handed to <paramref name="writeChunk"/> in order.</summary>
+    /// <summary>
+    /// Generates <paramref name="events"/> events, handed to <paramref name="writeChunk"/> in order (with more than one
+    /// thread on a thread of its own while the next chunk is simulated, one call at a time).
+    /// </summary>
     /// <param name="events">How many events (&gt; 0).</param>
     /// <param name="writeChunk">Receives each chunk.</param>
     /// <param name="chunkRows">About how many rows per chunk (rounded to whole blocks of 16,384).</param>
@@ -59,6 +62,7 @@ public sealed class GaussianGenerator
         var d = _options.Dimensions;
         var blocksPerChunk = Math.Max(1, chunkRows / BlockRows);
         long signalRows = 0;
+        using var handOver = new ChunkHandOver(writeChunk, maxDegreeOfParallelism);
         for (long start = 0; start < events; start += (long)blocksPerChunk * BlockRows)
         {
             var rows = (int)Math.Min((long)blocksPerChunk * BlockRows, events - start);
@@ -86,8 +90,9 @@ public sealed class GaussianGenerator
             columns.Add(EventColumn.Float64(TrueLlrColumn, llr));
             columns.Add(EventColumn.Float32(EventTable.LabelColumn, label));
             columns.Add(EventColumn.Float64(EventTable.WeightColumn, weight));
-            writeChunk(new EventTable(columns));
+            handOver.Add(new EventTable(columns));
         }
+        handOver.Complete();
         return new GenerationSummary(events, [new ProcessAcceptance("signal", events, signalRows)]);
     }
 

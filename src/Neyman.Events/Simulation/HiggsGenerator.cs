@@ -53,45 +53,17 @@ public sealed class HiggsGenerator
         using var signal = new AcceptedEventStream(_simulator, true, _seed, maxDegreeOfParallelism, events);
         using var background = new AcceptedEventStream(_simulator, false, _seed, maxDegreeOfParallelism, events);
         var labels = new LabelSequence(_seed, _options.SignalFraction);
-        var writing = Task.CompletedTask;
+        using var handOver = new ChunkHandOver(writeChunk, maxDegreeOfParallelism);
         // Two sets of column arrays when reused: one being written while the other is filled.
         var buffers = new ChunkBuffers?[2];
         var chunkIndex = 0;
-        try
+        for (long start = 0; start < events; start += chunkRows)
         {
-            for (long start = 0; start < events; start += chunkRows)
-            {
-                var rows = (int)Math.Min(chunkRows, events - start);
-                var set = reuseChunks ? buffers[chunkIndex++ % 2] ??= new ChunkBuffers(rows, _options.IncludeEventId) : null;
-                var chunk = NextChunk(start, rows, labels, signal, background, set ?? new ChunkBuffers(rows, _options.IncludeEventId));
-                writing.GetAwaiter().GetResult();
-                if (maxDegreeOfParallelism == 1)
-                {
-                    writeChunk(chunk);
-                }
-                else
-                {
-                    // A thread of its own: queued behind the simulation's work items, the writer would hold up the reader.
-                    writing = Task.Factory.StartNew(() => writeChunk(chunk), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-                }
-            }
-            writing.GetAwaiter().GetResult();
+            var rows = (int)Math.Min(chunkRows, events - start);
+            var set = reuseChunks ? buffers[chunkIndex++ % 2] ??= new ChunkBuffers(rows, _options.IncludeEventId) : null;
+            handOver.Add(NextChunk(start, rows, labels, signal, background, set ?? new ChunkBuffers(rows, _options.IncludeEventId)));
         }
-        finally
-        {
-            if (!writing.IsCompleted)
-            {
-                // Failing while a chunk is being written: let that call end before the caller disposes of the writer.
-                try
-                {
-                    writing.Wait();
-                }
-                catch (AggregateException)
-                {
-                    // the first failure is the one reported
-                }
-            }
-        }
+        handOver.Complete();
         return new GenerationSummary(events,
         [
             new ProcessAcceptance("signal", signal.Attempts, signal.Accepted),

@@ -59,6 +59,24 @@ public sealed class GaussianGeneratorTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(-1)]
+    public void A_failing_chunk_writer_stops_the_generation_with_its_error(int threads)
+    {
+        // Chunks of 16,384 rows; the second call fails: its error comes out of Generate and no chunk follows it.
+        var calls = 0;
+        var error = Assert.Throws<IOException>(() => new GaussianGenerator(new GaussianOptions(), 2).Generate(100_000, chunk =>
+        {
+            if (++calls == 2)
+            {
+                throw new IOException("disk full");
+            }
+        }, chunkRows: 16_384, maxDegreeOfParallelism: threads));
+        Assert.Equal("disk full", error.Message);
+        Assert.Equal(2, calls);
+    }
+
     [Fact]
     public void Out_of_range_dimensions_are_rejected_by_name()
     {
