@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using Neyman.Core;
 using Neyman.Events.Tables;
 using Neyman.Learning.Models;
@@ -152,35 +154,26 @@ public sealed class BoostedTreesModel : IEventModel
         var k = OutputCount;
         var f = featureNames.Length;
         var raw = new double[rowCount * k];
-        var block = FlatForest.RowsPerBlock;
+        // All-float32 features walk the compact single-precision forest; anything else goes through doubles.
         if (f <= short.MaxValue && columns.All(c => c.Type == ColumnType.Float32))
         {
-            Parallel.For(0, (rowCount + block - 1) / block, parallel, () => new float[block * f], (b, _, buffer) =>
-            {
-                var start = b * block;
-                var count = Math.Min(block, rowCount - start);
-                for (var j = 0; j < f; j++)
-                {
-                    var values = columns[j].Float32Values;
-                    for (var r = 0; r < count; r++)
-                    {
-                        buffer[(r * f) + j] = values[start + r];
-                    }
-                }
-
-                var scores = raw.AsSpan(start * k, count * k);
-                for (var r = 0; r < count; r++)
-                {
-                    baseScores.CopyTo(scores.Slice(r * k, k));
-                }
-
-                forest.Accumulate(buffer.AsSpan(0, count * f), f, scores);
-                return buffer;
-            }, _ => { });
-            return raw;
+            PredictBlocks<float>(columns, rowCount, parallel, raw);
         }
+        else
+        {
+            PredictBlocks<double>(columns, rowCount, parallel, raw);
+        }
+        return raw;
+    }
 
-        Parallel.For(0, (rowCount + block - 1) / block, parallel, () => new double[block * f], (b, _, buffer) =>
+    // Blocks of rows on the threads: the block's features gathered row-major into T, the base scores, then the forest.
+    private void PredictBlocks<T>(IReadOnlyList<EventColumn> columns, int rowCount, ParallelOptions parallel, double[] raw)
+        where T : unmanaged, INumberBase<T>
+    {
+        var k = OutputCount;
+        var f = featureNames.Length;
+        var block = FlatForest.RowsPerBlock;
+        Parallel.For(0, (rowCount + block - 1) / block, parallel, () => new T[block * f], (b, _, buffer) =>
         {
             var start = b * block;
             var count = Math.Min(block, rowCount - start);
@@ -192,7 +185,7 @@ public sealed class BoostedTreesModel : IEventModel
                     var values = column.Float32Values;
                     for (var r = 0; r < count; r++)
                     {
-                        buffer[(r * f) + j] = values[start + r];
+                        buffer[(r * f) + j] = T.CreateTruncating(values[start + r]);
                     }
                 }
                 else
@@ -200,7 +193,7 @@ public sealed class BoostedTreesModel : IEventModel
                     var values = column.Float64Values;
                     for (var r = 0; r < count; r++)
                     {
-                        buffer[(r * f) + j] = values[start + r];
+                        buffer[(r * f) + j] = T.CreateTruncating(values[start + r]);
                     }
                 }
             }
@@ -211,10 +204,17 @@ public sealed class BoostedTreesModel : IEventModel
                 baseScores.CopyTo(scores.Slice(r * k, k));
             }
 
-            forest.Accumulate(buffer.AsSpan(0, count * f), f, scores);
+            var rows = buffer.AsSpan(0, count * f);
+            if (typeof(T) == typeof(float))
+            {
+                forest.Accumulate(MemoryMarshal.Cast<T, float>(rows), f, scores);
+            }
+            else
+            {
+                forest.Accumulate(MemoryMarshal.Cast<T, double>(rows), f, scores);
+            }
             return buffer;
         }, _ => { });
-        return raw;
     }
 
     /// <summary>Feature importance: for each feature, the summed split gain, the summed cover and the number of splits.</summary>
