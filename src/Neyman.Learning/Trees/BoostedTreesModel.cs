@@ -17,6 +17,7 @@ public sealed class BoostedTreesModel : IEventModel
     public const string ModelKind = "bdt";
 
     private readonly FlatForest forest;
+    private readonly CompleteForest? complete;
     private readonly string[] featureNames;
     private readonly double[] baseScores;
 
@@ -47,6 +48,7 @@ public sealed class BoostedTreesModel : IEventModel
         Trees = [.. trees];
         Mappers = [.. mappers];
         forest = new FlatForest(Trees, OutputCount);
+        complete = CompleteForest.TryCreate(Trees, OutputCount, this.featureNames.Length);
     }
 
     /// <inheritdoc/>
@@ -154,29 +156,101 @@ public sealed class BoostedTreesModel : IEventModel
         var k = OutputCount;
         var f = featureNames.Length;
         var raw = new double[rowCount * k];
-        // All-float32 features walk the compact single-precision forest; anything else goes through doubles.
+        // All-float32 features walk the single-precision forests; anything else goes through doubles.
         if (f <= short.MaxValue && columns.All(c => c.Type == ColumnType.Float32))
         {
-            PredictBlocks<float>(columns, rowCount, parallel, raw);
+            PredictFloatBlocks(columns, rowCount, parallel, raw);
         }
         else
         {
-            PredictBlocks<double>(columns, rowCount, parallel, raw);
+            PredictDoubleBlocks(columns, rowCount, parallel, raw);
         }
+
         return raw;
     }
 
-    // Blocks of rows on the threads: the block's features gathered row-major into T, the base scores, then the forest.
-    private void PredictBlocks<T>(IReadOnlyList<EventColumn> columns, int rowCount, ParallelOptions parallel, double[] raw)
-        where T : unmanaged, INumberBase<T>
+    // Blocks of rows on the threads: each feature's slice of the block copied side by side, the base scores, then the
+    // padded complete trees, or the node-by-node walk where the block holds a missing value (or trees are deep).
+    private void PredictFloatBlocks(IReadOnlyList<EventColumn> columns, int rowCount, ParallelOptions parallel, double[] raw)
+    {
+        const int Block = FlatForest.RowsPerBlock;
+        var k = OutputCount;
+        var f = featureNames.Length;
+        Parallel.For(0, (rowCount + Block - 1) / Block, parallel, () => (new float[Block * f], new double[Block * k]), (b, _, scratch) =>
+        {
+            var (x, sums) = scratch;
+            var start = b * Block;
+            var count = Math.Min(Block, rowCount - start);
+            var missing = false;
+            for (var j = 0; j < f; j++)
+            {
+                var slice = x.AsSpan(j * Block, count);
+                columns[j].Float32Values.AsSpan(start, count).CopyTo(slice);
+                missing |= HasNaN(slice);
+            }
+
+            for (var c = 0; c < k; c++)
+            {
+                sums.AsSpan(c * Block, count).Fill(baseScores[c]);
+            }
+
+            if (complete is not null && !missing)
+            {
+                complete.Accumulate(x, count, sums);
+            }
+            else
+            {
+                forest.Accumulate(x, count, sums);
+            }
+
+            for (var r = 0; r < count; r++)
+            {
+                for (var c = 0; c < k; c++)
+                {
+                    raw[((start + r) * k) + c] = sums[(c * Block) + r];
+                }
+            }
+
+            return scratch;
+        }, _ => { });
+    }
+
+    private static bool HasNaN(ReadOnlySpan<float> values)
+    {
+        var i = 0;
+        var all = Vector<float>.AllBitsSet;
+        for (; i + Vector<float>.Count <= values.Length; i += Vector<float>.Count)
+        {
+            var v = new Vector<float>(values[i..]);
+            all &= Vector.Equals(v, v).As<int, float>();
+        }
+
+        if (!Vector.EqualsAll(all.As<float, int>(), Vector<int>.AllBitsSet))
+        {
+            return true;
+        }
+
+        for (; i < values.Length; i++)
+        {
+            if (float.IsNaN(values[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Blocks of rows on the threads: the block's features gathered row-major as doubles, the base scores, then the forest.
+    private void PredictDoubleBlocks(IReadOnlyList<EventColumn> columns, int rowCount, ParallelOptions parallel, double[] raw)
     {
         var k = OutputCount;
         var f = featureNames.Length;
-        var block = FlatForest.RowsPerBlock;
-        Parallel.For(0, (rowCount + block - 1) / block, parallel, () => new T[block * f], (b, _, buffer) =>
+        const int Block = FlatForest.RowsPerBlock;
+        Parallel.For(0, (rowCount + Block - 1) / Block, parallel, () => new double[Block * f], (b, _, buffer) =>
         {
-            var start = b * block;
-            var count = Math.Min(block, rowCount - start);
+            var start = b * Block;
+            var count = Math.Min(Block, rowCount - start);
             for (var j = 0; j < f; j++)
             {
                 var column = columns[j];
@@ -185,7 +259,7 @@ public sealed class BoostedTreesModel : IEventModel
                     var values = column.Float32Values;
                     for (var r = 0; r < count; r++)
                     {
-                        buffer[(r * f) + j] = T.CreateTruncating(values[start + r]);
+                        buffer[(r * f) + j] = values[start + r];
                     }
                 }
                 else
@@ -193,7 +267,7 @@ public sealed class BoostedTreesModel : IEventModel
                     var values = column.Float64Values;
                     for (var r = 0; r < count; r++)
                     {
-                        buffer[(r * f) + j] = T.CreateTruncating(values[start + r]);
+                        buffer[(r * f) + j] = values[start + r];
                     }
                 }
             }
@@ -204,15 +278,7 @@ public sealed class BoostedTreesModel : IEventModel
                 baseScores.CopyTo(scores.Slice(r * k, k));
             }
 
-            var rows = buffer.AsSpan(0, count * f);
-            if (typeof(T) == typeof(float))
-            {
-                forest.Accumulate(MemoryMarshal.Cast<T, float>(rows), f, scores);
-            }
-            else
-            {
-                forest.Accumulate(MemoryMarshal.Cast<T, double>(rows), f, scores);
-            }
+            forest.Accumulate(buffer.AsSpan(0, count * f), f, scores);
             return buffer;
         }, _ => { });
     }

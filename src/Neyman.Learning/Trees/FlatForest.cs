@@ -66,23 +66,21 @@ internal sealed class FlatForest
     }
 
     /// <summary>
-    /// As <see cref="Accumulate(ReadOnlySpan{double}, int, Span{double})"/> for float32 features, on 12-byte nodes
-    /// whose float threshold is the largest float not above the double one, so every float takes the same path.
+    /// Adds every tree's output to a block's raw scores for float32 features, on 12-byte nodes whose float threshold
+    /// is <see cref="FloatThreshold"/> of the double one, so every float takes the same path.
     /// </summary>
-    /// <param name="features">Feature values, row-major, <paramref name="featureCount"/> per event.</param>
-    /// <param name="featureCount">The number of features.</param>
-    /// <param name="raw">The raw scores to add to.</param>
-    public void Accumulate(ReadOnlySpan<float> features, int featureCount, Span<double> raw)
+    /// <param name="block">Feature values, feature-major: feature f of row r at <c>f * RowsPerBlock + r</c>.</param>
+    /// <param name="rows">The rows of the block (at most <see cref="RowsPerBlock"/>).</param>
+    /// <param name="raw">The raw scores, output-major: output k of row r at <c>k * RowsPerBlock + r</c>.</param>
+    public void Accumulate(ReadOnlySpan<float> block, int rows, Span<double> raw)
     {
         // Eight events walk each tree in lockstep: their loads are independent, so their latencies overlap.
         const int Lanes = 8;
-        var rows = features.Length / featureCount;
-        var k = OutputCount;
         Span<int> at = stackalloc int[Lanes];
         for (var t = 0; t < roots.Length; t++)
         {
             var root = roots[t];
-            var output = outputOfTree[t];
+            var sums = raw.Slice(outputOfTree[t] * BlockRows, rows);
             for (var r0 = 0; r0 < rows; r0 += Lanes)
             {
                 var lanes = Math.Min(Lanes, rows - r0);
@@ -96,7 +94,7 @@ internal sealed class FlatForest
                         var node = compact[at[j]];
                         if (node.Feature >= 0)
                         {
-                            var v = features[((r0 + j) * featureCount) + node.Feature];
+                            var v = block[(node.Feature * BlockRows) + r0 + j];
                             var goRight = float.IsNaN(v) ? !node.DefaultLeft : v > node.Threshold;
                             at[j] = node.Left + (goRight ? 1 : 0);
                             moving = true;
@@ -106,14 +104,22 @@ internal sealed class FlatForest
 
                 for (var j = 0; j < lanes; j++)
                 {
-                    raw[((r0 + j) * k) + output] += nodes[at[j]].Threshold;
+                    sums[r0 + j] += nodes[at[j]].Threshold;
                 }
             }
         }
     }
 
+    /// <summary>The largest float not above a double threshold: for a float v, v &lt;= t exactly when v &lt;= it.</summary>
+    /// <param name="threshold">The double threshold.</param>
+    public static float FloatThreshold(double threshold)
+    {
+        var f = (float)threshold;
+        return f > threshold ? MathF.BitDecrement(f) : f;
+    }
+
     /// <summary>Rows predicted together: their features fit in a few kilobytes of cache.</summary>
-    public static int RowsPerBlock => BlockRows;
+    public const int RowsPerBlock = BlockRows;
 
     private static void Flatten(RegressionTree tree, List<FlatNode> list)
     {
@@ -148,14 +154,7 @@ internal sealed class FlatForest
             return new CompactNode(-1, 0, -1, false);
         }
 
-        // The largest float f <= t: for a float v, v <= t exactly when v <= f.
-        var f = (float)node.Threshold;
-        if (f > node.Threshold)
-        {
-            f = MathF.BitDecrement(f);
-        }
-
-        return new CompactNode((short)node.Feature, f, node.Left, node.DefaultLeft);
+        return new CompactNode((short)node.Feature, FloatThreshold(node.Threshold), node.Left, node.DefaultLeft);
     }
 
     [StructLayout(LayoutKind.Sequential)]
