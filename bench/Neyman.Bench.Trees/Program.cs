@@ -14,6 +14,7 @@ using Neyman.Learning.Trees;
 //     [--test-frac F] the last fraction F of the rows is the test set (default 0.2)
 //     [--flat m_bb]           also train the flat objective with that uniform feature and compare background CvM
 //                             ([--flat-coefficient C] [--flat-bins B] or [--flat-neighbors K] for the kNN term)
+//     [--gradient-levels L]  quantized training (BoostingOptions.GradientLevels; 0 exact)
 //     [--predict-repeats R]   time prediction R times and report the median
 //     [--save-model FILE] [--load-model FILE]  keep the trained model, or predict with a saved one instead of training
 //     [--peer lightgbm]       also train LightGBM (ML.NET) on the same rows with the same settings, one more JSON line
@@ -33,6 +34,7 @@ var options = new BoostingOptions
     MaxDepth = int.Parse(Get("depth", "6"), CultureInfo.InvariantCulture),
     MaxLeaves = int.Parse(Get("leaves", "0"), CultureInfo.InvariantCulture),
     LearningRate = double.Parse(Get("eta", "0.1"), CultureInfo.InvariantCulture),
+    GradientLevels = int.Parse(Get("gradient-levels", "0"), CultureInfo.InvariantCulture),
     Threads = threads,
 };
 

@@ -30,6 +30,7 @@ internal static class TrainBdtCommand
         [nameof(BoostingOptions.HuberDelta)] = "--huber-delta",
         [nameof(BoostingOptions.EarlyStoppingRounds)] = "--early-stopping",
         [nameof(BoostingOptions.Threads)] = "--threads",
+        [nameof(BoostingOptions.GradientLevels)] = "--gradient-levels",
         [nameof(BoostingOptions.AdaBoostBeta)] = "--beta",
         [nameof(BoostingOptions.Flatness)] = "--uniform-features",
         [nameof(FlatnessOptions.UniformFeatures)] = "--uniform-features",
@@ -65,6 +66,10 @@ internal static class TrainBdtCommand
         var metric = new Option<string?>("--metric") { Description = "auc|loss|rmse|error (default: auc for logistic, loss for softmax, rmse for regression)" };
         var seed = new Option<ulong>("--seed") { Description = "seed of the row and feature subsampling", DefaultValueFactory = _ => defaults.Seed };
         var threads = new Option<int>("--threads") { Description = "threads (0: all); the model does not depend on it" };
+        var gradientLevels = new Option<int>("--gradient-levels")
+        {
+            Description = "quantized training: round gradients to this many levels (even, 2-64; 4 builds histograms ~3x faster at nearly the same AUC); 0: exact",
+        };
         var output = new Option<string>("--output") { Description = "model file to write (.json)", Required = true };
         var json = new Option<bool>("--json") { Description = "end with a one-line JSON summary on standard output" };
         var uniformFeatures = new Option<string?>("--uniform-features") { Description = "flat objective: comma-separated columns the efficiency should be flat in (e.g. m_bb)" };
@@ -79,7 +84,7 @@ internal static class TrainBdtCommand
         var command = new Command("bdt", "Train histogram gradient-boosted decision trees.")
         {
             data, validation, label, weight, features, objective, trees, depth, leaves, learningRate, minChildWeight, minSamplesLeaf,
-            l1, l2, minSplitGain, subsample, colsample, maxBins, huberDelta, earlyStopping, metric, seed, threads, output, json, kfold, scores,
+            l1, l2, minSplitGain, subsample, colsample, maxBins, huberDelta, earlyStopping, metric, seed, threads, gradientLevels, output, json, kfold, scores,
             beta, uniformFeatures, uniformLabel, flatnessCoefficient, flatnessPower, flatnessBins, flatnessNeighbors,
         };
         command.SetAction(result => NeymanApp.Guard(context.Error, () =>
@@ -106,6 +111,7 @@ internal static class TrainBdtCommand
                 Metric = ParseMetric(result.GetValue(metric)),
                 Seed = result.GetValue(seed),
                 Threads = result.GetValue(threads),
+                GradientLevels = result.GetValue(gradientLevels),
                 AdaBoostBeta = result.GetValue(beta),
                 Flatness = result.GetValue(uniformFeatures) is { } uniform
                     ? new FlatnessOptions

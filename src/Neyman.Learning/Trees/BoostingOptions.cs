@@ -65,7 +65,16 @@ public sealed record BoostingOptions
     /// <summary>The validation metric watched for early stopping; null picks the objective's natural one.</summary>
     public ValidationMetric? Metric { get; init; }
 
-    /// <summary>The seed of every random choice (row and column subsampling).</summary>
+    /// <summary>
+    /// Quantized training: 0 builds the histograms from the exact gradients; an even L from 2 to 64 rounds each
+    /// round's gradients stochastically (seeded) to integers in [-L/2, L/2] and hessians to [0, L], packed one 64-bit
+    /// word per event, which makes the histograms about three times faster to build (LightGBM's
+    /// <c>num_grad_quant_bins</c>). Split gains and the minimum child weight then use the rounded sums; leaf
+    /// values are recomputed from the exact ones. AdaBoost and bagging ignore it.
+    /// </summary>
+    public int GradientLevels { get; init; }
+
+    /// <summary>The seed of every random choice (row and column subsampling, gradient rounding).</summary>
     public ulong Seed { get; init; } = 1;
 
     /// <summary>The most threads to use; 0 lets the runtime choose. The model does not depend on it.</summary>
@@ -101,6 +110,10 @@ public sealed record BoostingOptions
         CheckPositive(AdaBoostBeta, nameof(AdaBoostBeta));
         ArgumentOutOfRangeException.ThrowIfNegative(EarlyStoppingRounds, nameof(EarlyStoppingRounds));
         ArgumentOutOfRangeException.ThrowIfNegative(Threads, nameof(Threads));
+        if (GradientLevels != 0 && (GradientLevels < 2 || GradientLevels > 64 || GradientLevels % 2 != 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(GradientLevels), GradientLevels, "Must be 0 (exact) or an even number from 2 to 64.");
+        }
         if (Objective == BoostingObjectiveKind.Flat)
         {
             (Flatness ?? throw new ArgumentException("The flat objective needs flatness settings.", nameof(Flatness))).Validate();

@@ -72,11 +72,14 @@ public static class GradientBoosting
         var hessian = new float[n * outputs];
         var outputGradient = outputs == 1 ? gradient : new float[n];
         var outputHessian = outputs == 1 ? hessian : new float[n];
-        var grower = new TreeGrower(binned, options, parallel);
+        using var team = new WorkerTeam(parallel);
+        var grower = new TreeGrower(binned, options, team);
+        var quantizer = options.GradientLevels > 0 ? new QuantizedGradients(options.GradientLevels, n, options.Seed) : null;
         var trees = new List<RegressionTree>();
         var trainingLoss = new List<double>();
         var bestRound = options.TreeCount;
-        var gradientPass = new GradientPass(objective, parallel);
+        var gradientPass = new GradientPass(objective, team);
+        var allRows = Enumerable.Range(0, n).ToArray();
         for (var round = 0; round < options.TreeCount; round++)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -89,7 +92,7 @@ public static class GradientBoosting
                 progress?.Report(new BoostingProgress(round, options.TreeCount, lossSoFar, watch?.History[round - 1]));
             }
 
-            var rows = SampleRows(n, options, round);
+            var rows = SampleRows(n, options, round, allRows);
             var features = SampleFeatures(featureNames.Count, options, round);
             for (var k = 0; k < outputs; k++)
             {
@@ -102,9 +105,10 @@ public static class GradientBoosting
                     }
                 }
 
-                var (tree, leaves, _) = grower.Grow(outputGradient, outputHessian, rows, features);
+                quantizer?.Quantize(outputGradient, outputHessian, rows, ((long)round * outputs) + k, team);
+                var (tree, leaves, _) = grower.Grow(outputGradient, outputHessian, rows, features, quantizer);
                 trees.Add(tree);
-                UpdateScores(raw, outputs, k, tree, leaves, grower, binned, rows.Length == n, parallel);
+                UpdateScores(raw, outputs, k, tree, leaves, grower, binned, rows.Length == n, team);
                 watch?.Add(tree, k);
             }
 
@@ -167,11 +171,11 @@ public static class GradientBoosting
         }
     }
 
-    private static int[] SampleRows(int n, BoostingOptions options, int round)
+    private static int[] SampleRows(int n, BoostingOptions options, int round, int[] allRows)
     {
         if (options.RowSubsample >= 1)
         {
-            return [.. Enumerable.Range(0, n)];
+            return allRows;
         }
 
         var random = RandomStream.ForBlock(options.Seed, RowSamplePurpose, (ulong)round);
@@ -204,13 +208,14 @@ public static class GradientBoosting
     }
 
     private static void UpdateScores(
-        double[] raw, int outputs, int k, RegressionTree tree, List<GrownLeaf> leaves, TreeGrower grower, BinnedDataset binned, bool allRows, ParallelOptions parallel)
+        double[] raw, int outputs, int k, RegressionTree tree, List<GrownLeaf> leaves, TreeGrower grower, BinnedDataset binned, bool allRows, WorkerTeam team)
     {
         if (allRows)
         {
             // Leaves hold disjoint rows, so they can be applied in parallel without changing any bit.
-            Parallel.ForEach(leaves, parallel, leaf =>
+            team.For(0, leaves.Count, l =>
             {
+                var leaf = leaves[l];
                 var value = tree.Values[leaf.Node];
                 foreach (var row in grower.Rows.Slice(leaf.Start, leaf.Count))
                 {
@@ -221,7 +226,7 @@ public static class GradientBoosting
         }
 
         const int block = 8192;
-        Parallel.For(0, (binned.RowCount + block - 1) / block, parallel, b =>
+        team.For(0, (binned.RowCount + block - 1) / block, b =>
         {
             for (var row = b * block; row < Math.Min(binned.RowCount, (b + 1) * block); row++)
             {

@@ -142,6 +142,100 @@ public sealed class GradientHistogram
         }
     }
 
+    /// <summary>
+    /// Adds the rows of up to four features in one pass over the rows, from quantized gradients packed one word per
+    /// event (<paramref name="orderedPacked"/>[i] belongs to <paramref name="rows"/>[i]): one integer addition per
+    /// event and feature into packed partial sums, which are unpacked into this histogram every
+    /// <see cref="QuantizedGradients.ChunkRows"/> rows, so no field overflows. The integer sums do not depend on the
+    /// order of the rows; the unpacking order is fixed by it.
+    /// </summary>
+    /// <param name="features">One to four feature indices.</param>
+    /// <param name="columns">The bins of every feature, indexed by row.</param>
+    /// <param name="rows">The rows of the node.</param>
+    /// <param name="orderedPacked">Packed quantized gradients in the order of <paramref name="rows"/>.</param>
+    /// <param name="quantized">The quantization they come from.</param>
+    internal void AccumulatePacked(
+        ReadOnlySpan<int> features, IReadOnlyList<byte[]> columns, ReadOnlySpan<int> rows, ReadOnlySpan<long> orderedPacked, QuantizedGradients quantized)
+    {
+        if (features.Length is < 1 or > 4 || orderedPacked.Length < rows.Length)
+        {
+            throw new ArgumentException("One to four features and one packed word per row are required.", nameof(features));
+        }
+
+        Span<long> partial = stackalloc long[4 * BinsPerFeature];
+        for (var start = 0; start < rows.Length; start += quantized.ChunkRows)
+        {
+            var count = Math.Min(quantized.ChunkRows, rows.Length - start);
+            partial.Clear();
+            if (features.Length == 4)
+            {
+                AddFour(columns, features, rows.Slice(start, count), orderedPacked.Slice(start, count), partial);
+            }
+            else
+            {
+                for (var j = 0; j < features.Length; j++)
+                {
+                    AddOne(columns[features[j]], rows.Slice(start, count), orderedPacked.Slice(start, count), partial.Slice(j * BinsPerFeature, BinsPerFeature));
+                }
+            }
+
+            for (var j = 0; j < features.Length; j++)
+            {
+                var offset = features[j] * BinsPerFeature;
+                var sums = partial.Slice(j * BinsPerFeature, BinsPerFeature);
+                for (var bin = 0; bin < BinsPerFeature; bin++)
+                {
+                    var sum = sums[bin];
+                    if (sum != 0)
+                    {
+                        gradients[offset + bin] += quantized.GradientScale * quantized.GradientUnits(sum);
+                        hessians[offset + bin] += quantized.HessianScale * quantized.HessianUnits(sum);
+                        counts[offset + bin] += QuantizedGradients.Count(sum);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void AddFour(IReadOnlyList<byte[]> columns, ReadOnlySpan<int> features, ReadOnlySpan<int> rows, ReadOnlySpan<long> packed, Span<long> partial)
+    {
+        // Bins are bytes, so every partial index stays inside its 256 entries; the row indices are checked once.
+        byte[] c0 = columns[features[0]], c1 = columns[features[1]], c2 = columns[features[2]], c3 = columns[features[3]];
+        var length = Math.Min(Math.Min(c0.Length, c1.Length), Math.Min(c2.Length, c3.Length));
+        ref var p0 = ref MemoryMarshal.GetReference(partial);
+        ref var p1 = ref Unsafe.Add(ref p0, BinsPerFeature);
+        ref var p2 = ref Unsafe.Add(ref p0, 2 * BinsPerFeature);
+        ref var p3 = ref Unsafe.Add(ref p0, 3 * BinsPerFeature);
+        ref var b0 = ref MemoryMarshal.GetArrayDataReference(c0);
+        ref var b1 = ref MemoryMarshal.GetArrayDataReference(c1);
+        ref var b2 = ref MemoryMarshal.GetArrayDataReference(c2);
+        ref var b3 = ref MemoryMarshal.GetArrayDataReference(c3);
+        ref var word = ref MemoryMarshal.GetReference(packed);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var r = rows[i];
+            if ((uint)r >= (uint)length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(rows));
+            }
+
+            var v = Unsafe.Add(ref word, i);
+            Unsafe.Add(ref p0, Unsafe.Add(ref b0, r)) += v;
+            Unsafe.Add(ref p1, Unsafe.Add(ref b1, r)) += v;
+            Unsafe.Add(ref p2, Unsafe.Add(ref b2, r)) += v;
+            Unsafe.Add(ref p3, Unsafe.Add(ref b3, r)) += v;
+        }
+    }
+
+    private static void AddOne(byte[] column, ReadOnlySpan<int> rows, ReadOnlySpan<long> packed, Span<long> partial)
+    {
+        ref var p = ref MemoryMarshal.GetReference(partial);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            Unsafe.Add(ref p, column[rows[i]]) += packed[i];
+        }
+    }
+
     /// <summary>Sets every bin of one feature to zero.</summary>
     /// <param name="feature">The feature index.</param>
     public void ClearFeature(int feature)

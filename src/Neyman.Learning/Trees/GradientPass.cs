@@ -4,7 +4,7 @@ namespace Neyman.Learning.Trees;
 /// Computes a round's gradients and hessians and the mean loss at the same scores: for an
 /// <see cref="IEventwiseObjective"/> in fixed blocks on several threads, block losses summed in block order.
 /// </summary>
-internal sealed class GradientPass(IBoostingObjective objective, ParallelOptions parallel)
+internal sealed class GradientPass(IBoostingObjective objective, WorkerTeam team)
 {
     private const int BlockEvents = 16384;
 
@@ -23,7 +23,7 @@ internal sealed class GradientPass(IBoostingObjective objective, ParallelOptions
         var n = objective.EventCount;
         var blocks = (n + BlockEvents - 1) / BlockEvents;
         var losses = new double[blocks];
-        Parallel.For(0, blocks, parallel, b =>
+        team.For(0, blocks, b =>
         {
             var first = b * BlockEvents;
             var count = Math.Min(BlockEvents, n - first);

@@ -15,21 +15,27 @@ internal sealed class TreeGrower
     private readonly BinnedDataset data;
     private readonly BoostingOptions options;
     private readonly SplitConstraints constraints;
-    private readonly ParallelOptions parallel;
+    private readonly WorkerTeam team;
     private readonly int[] rowBuffer;
     private readonly int[] scratch;
+    private readonly int[] rightScratch;
+    private long[]? packedScratch;
+    private long[]? rightPackedScratch;
     private readonly float[] orderedGradient;
     private readonly float[] orderedHessian;
+    private long[]? orderedPacked;
+    private QuantizedGradients? quantized;
     private readonly Stack<GradientHistogram> pool = new();
 
-    public TreeGrower(BinnedDataset data, BoostingOptions options, ParallelOptions parallel)
+    public TreeGrower(BinnedDataset data, BoostingOptions options, WorkerTeam team)
     {
         this.data = data;
         this.options = options;
-        this.parallel = parallel;
+        this.team = team;
         constraints = SplitConstraints.From(options);
         rowBuffer = new int[data.RowCount];
         scratch = new int[data.RowCount];
+        rightScratch = new int[data.RowCount];
         orderedGradient = new float[data.RowCount];
         orderedHessian = new float[data.RowCount];
     }
@@ -37,16 +43,57 @@ internal sealed class TreeGrower
     /// <summary>The rows of the last grown tree, grouped by leaf (see <see cref="GrownLeaf"/>).</summary>
     public ReadOnlySpan<int> Rows => rowBuffer;
 
-    /// <summary>Grows a tree on the given rows (ascending) using only the features whose mask is set.</summary>
+    /// <summary>
+    /// Grows a tree on the given rows (ascending) using only the given features. With quantized gradients the
+    /// histograms, splits and node sums come from the packed integers, and each leaf's value is then set again
+    /// from the exact gradients and hessians of its events.
+    /// </summary>
     public (RegressionTree Tree, List<GrownLeaf> Leaves, double[] FeatureGain) Grow(
-        float[] gradient, float[] hessian, ReadOnlySpan<int> rows, int[] features)
+        float[] gradient, float[] hessian, ReadOnlySpan<int> rows, int[] features, QuantizedGradients? quantizedGradients = null)
     {
         rows.CopyTo(rowBuffer);
+        quantized = quantizedGradients;
         double g = 0, h = 0;
-        foreach (var r in rows)
+        if (quantized is null)
         {
-            g += gradient[r];
-            h += hessian[r];
+            foreach (var r in rows)
+            {
+                g += gradient[r];
+                h += hessian[r];
+            }
+        }
+        else
+        {
+            orderedPacked ??= new long[data.RowCount];
+            packedScratch ??= new long[data.RowCount];
+            rightPackedScratch ??= new long[data.RowCount];
+            // The packed words follow the rows through every partition; integer sums do not depend on the blocks.
+            const int Block = 16384;
+            var blocks = (rows.Length + Block - 1) / Block;
+            var sums = new (long Gradient, long Hessian)[blocks];
+            var (ordered, packed, q) = (orderedPacked, quantized.Packed, quantized);
+            var count = rows.Length;
+            team.For(0, blocks, b =>
+            {
+                long blockGradient = 0, blockHessian = 0;
+                for (var i = b * Block; i < Math.Min(count, (b + 1) * Block); i++)
+                {
+                    var word = packed[rowBuffer[i]];
+                    ordered[i] = word;
+                    blockGradient += q.GradientUnits(word);
+                    blockHessian += q.HessianUnits(word);
+                }
+
+                sums[b] = (blockGradient, blockHessian);
+            });
+            long gradientUnits = 0, hessianUnits = 0;
+            foreach (var (blockGradient, blockHessian) in sums)
+            {
+                gradientUnits += blockGradient;
+                hessianUnits += blockHessian;
+            }
+
+            (g, h) = (gradientUnits * quantized.GradientScale, hessianUnits * quantized.HessianScale);
         }
 
         var tree = new RegressionTree(LeafValue(g, h), h);
@@ -89,6 +136,26 @@ internal sealed class TreeGrower
         }
 
         var result = done.Select(n => new GrownLeaf(n.TreeIndex, n.Start, n.Count)).OrderBy(l => l.Start).ToList();
+        if (quantized is not null)
+        {
+            var values = new double[result.Count];
+            team.For(0, result.Count, l =>
+            {
+                double leafGradient = 0, leafHessian = 0;
+                foreach (var r in rowBuffer.AsSpan(result[l].Start, result[l].Count))
+                {
+                    leafGradient += gradient[r];
+                    leafHessian += hessian[r];
+                }
+
+                values[l] = LeafValue(leafGradient, leafHessian);
+            });
+            for (var l = 0; l < result.Count; l++)
+            {
+                tree.SetValue(result[l].Node, values[l]);
+            }
+        }
+
         return (tree, result, featureGain);
     }
 
@@ -130,81 +197,102 @@ internal sealed class TreeGrower
         return node;
     }
 
+    /// <summary>
+    /// A stable partition of the node's rows (and, with quantized gradients, of their packed words, which stay
+    /// aligned with the rows): each chunk of rows is sent in one branch-free pass to a left and a right scratch
+    /// region, then every chunk copies its two runs to offsets fixed by the counts of the chunks before it.
+    /// </summary>
     private int Partition(Node node, SplitCandidate split)
     {
-        var chunks = Math.Min(node.Count / ParallelPartitionRows, parallel.MaxDegreeOfParallelism > 0 ? parallel.MaxDegreeOfParallelism : 8);
-        return chunks >= 2 ? PartitionInParallel(node, split, chunks) : PartitionSerially(node, split);
+        var column = data.Columns[split.Feature];
+        var goesLeft = new byte[GradientHistogram.BinsPerFeature];
+        for (var bin = 0; bin < goesLeft.Length; bin++)
+        {
+            goesLeft[bin] = (byte)(GoesLeft((byte)bin, split) ? 1 : 0);
+        }
+
+        var (start, count) = (node.Start, node.Count);
+        var chunks = Math.Max(1, Math.Min(count / ParallelPartitionRows, 4 * team.Threads));
+        var leftCounts = new int[chunks];
+        var words = quantized is null ? null : orderedPacked;
+        team.For(0, chunks, c =>
+        {
+            var from = start + (int)((long)count * c / chunks);
+            var to = start + (int)((long)count * (c + 1) / chunks);
+            leftCounts[c] = words is null
+                ? SplitRun(column, goesLeft, from, to)
+                : SplitRun(column, goesLeft, from, to, words);
+        });
+        var totalLeft = 0;
+        foreach (var left in leftCounts)
+        {
+            totalLeft += left;
+        }
+
+        team.For(0, chunks, c =>
+        {
+            var from = start + (int)((long)count * c / chunks);
+            var to = start + (int)((long)count * (c + 1) / chunks);
+            var leftBefore = 0;
+            for (var d = 0; d < c; d++)
+            {
+                leftBefore += leftCounts[d];
+            }
+
+            var left = leftCounts[c];
+            var leftAt = start + leftBefore;
+            var rightAt = start + totalLeft + (from - start - leftBefore);
+            scratch.AsSpan(from, left).CopyTo(rowBuffer.AsSpan(leftAt));
+            rightScratch.AsSpan(from, to - from - left).CopyTo(rowBuffer.AsSpan(rightAt));
+            if (words is not null)
+            {
+                packedScratch!.AsSpan(from, left).CopyTo(words.AsSpan(leftAt));
+                rightPackedScratch!.AsSpan(from, to - from - left).CopyTo(words.AsSpan(rightAt));
+            }
+        });
+        return totalLeft;
     }
 
-    /// <summary>
-    /// The same stable partition on several threads: count each block's left rows, then let every block write its
-    /// rows at offsets fixed by the counts of the blocks before it.
-    /// </summary>
-    private int PartitionInParallel(Node node, SplitCandidate split, int chunks)
+    // Rows [from, to) to the left scratch run (from 'from' on) or the right one, without branches; returns the left count.
+    private int SplitRun(byte[] column, byte[] goesLeft, int from, int to)
     {
-        var column = data.Columns[split.Feature];
-        var (start, count) = (node.Start, node.Count);
-        var leftCounts = new int[chunks];
-        Parallel.For(0, chunks, parallel, c =>
+        var (left, right) = (from, from);
+        for (var i = from; i < to; i++)
         {
-            var left = 0;
-            for (var i = start + (count * c / chunks); i < start + (count * (c + 1) / chunks); i++)
-            {
-                left += GoesLeft(column[rowBuffer[i]], split) ? 1 : 0;
-            }
+            var row = rowBuffer[i];
+            int l = goesLeft[column[row]];
+            scratch[left] = row;
+            rightScratch[right] = row;
+            left += l;
+            right += 1 - l;
+        }
 
-            leftCounts[c] = left;
-        });
-        var totalLeft = leftCounts.Sum();
-        Parallel.For(0, chunks, parallel, c =>
+        return left - from;
+    }
+
+    private int SplitRun(byte[] column, byte[] goesLeft, int from, int to, long[] words)
+    {
+        var (left, right) = (from, from);
+        var packedLeft = packedScratch!;
+        var packedRight = rightPackedScratch!;
+        for (var i = from; i < to; i++)
         {
-            var blockStart = count * c / chunks;
-            var leftBefore = leftCounts.AsSpan(0, c).ToArray().Sum();
-            var nextLeft = start + leftBefore;
-            var nextRight = start + totalLeft + (blockStart - leftBefore);
-            for (var i = start + blockStart; i < start + (count * (c + 1) / chunks); i++)
-            {
-                var row = rowBuffer[i];
-                if (GoesLeft(column[row], split))
-                {
-                    scratch[nextLeft++] = row;
-                }
-                else
-                {
-                    scratch[nextRight++] = row;
-                }
-            }
-        });
-        Array.Copy(scratch, start, rowBuffer, start, count);
-        return totalLeft;
+            var row = rowBuffer[i];
+            var word = words[i];
+            int l = goesLeft[column[row]];
+            scratch[left] = row;
+            packedLeft[left] = word;
+            rightScratch[right] = row;
+            packedRight[right] = word;
+            left += l;
+            right += 1 - l;
+        }
+
+        return left - from;
     }
 
     private static bool GoesLeft(byte bin, SplitCandidate split) =>
         bin == FeatureBinMapper.MissingBin ? split.MissingGoesLeft : bin <= split.Bin;
-
-    private int PartitionSerially(Node node, SplitCandidate split)
-    {
-        var column = data.Columns[split.Feature];
-        var rows = rowBuffer.AsSpan(node.Start, node.Count);
-        var write = 0;
-        var spill = 0;
-        foreach (var row in rows)
-        {
-            var bin = column[row];
-            var goLeft = bin == FeatureBinMapper.MissingBin ? split.MissingGoesLeft : bin <= split.Bin;
-            if (goLeft)
-            {
-                rows[write++] = row;
-            }
-            else
-            {
-                scratch[spill++] = row;
-            }
-        }
-
-        scratch.AsSpan(0, spill).CopyTo(rows[write..]);
-        return write;
-    }
 
     private void BuildChildren(Node parent, Node left, Node right, float[] gradient, float[] hessian, int[] features)
     {
@@ -239,6 +327,12 @@ internal sealed class TreeGrower
 
     private void Accumulate(Node node, GradientHistogram histogram, float[] gradient, float[] hessian, int[] features)
     {
+        if (quantized is not null)
+        {
+            AccumulatePacked(node, histogram, features);
+            return;
+        }
+
         var rows = rowBuffer.AsSpan(node.Start, node.Count);
         var g = orderedGradient.AsSpan(node.Start, node.Count);
         var h = orderedHessian.AsSpan(node.Start, node.Count);
@@ -248,7 +342,7 @@ internal sealed class TreeGrower
             h[i] = hessian[rows[i]];
         }
 
-        var chunks = Math.Min(features.Length, parallel.MaxDegreeOfParallelism > 0 ? parallel.MaxDegreeOfParallelism : 8);
+        var chunks = Math.Min(features.Length, team.Threads);
         if (node.Count < ParallelRowThreshold || chunks < 2)
         {
             foreach (var f in features)
@@ -262,7 +356,7 @@ internal sealed class TreeGrower
         // One task per thread over a contiguous run of features: each feature's sums are formed by one thread in
         // row order, so the split of the work does not change any bit.
         var (start, count) = (node.Start, node.Count);
-        Parallel.For(0, chunks, parallel, c =>
+        team.For(0, chunks, c =>
         {
             for (var j = features.Length * c / chunks; j < features.Length * (c + 1) / chunks; j++)
             {
@@ -273,17 +367,49 @@ internal sealed class TreeGrower
         });
     }
 
+    // The same with packed quantized gradients, four features per pass over the rows.
+    private void AccumulatePacked(Node node, GradientHistogram histogram, int[] features)
+    {
+        var (start, count) = (node.Start, node.Count);
+        var ordered = orderedPacked!;
+
+        var groups = (features.Length + 3) / 4;
+        var chunks = Math.Min(groups, team.Threads);
+        if (count < ParallelRowThreshold || chunks < 2)
+        {
+            chunks = 1;
+        }
+
+        void Run(int c)
+        {
+            for (var q = groups * c / chunks; q < groups * (c + 1) / chunks; q++)
+            {
+                var group = features.AsSpan(4 * q, Math.Min(4, features.Length - (4 * q)));
+                histogram.AccumulatePacked(group, data.Columns, rowBuffer.AsSpan(start, count), ordered.AsSpan(start, count), quantized!);
+            }
+        }
+
+        if (chunks == 1)
+        {
+            Run(0);
+        }
+        else
+        {
+            team.For(0, chunks, Run);
+        }
+    }
+
     private SplitCandidate FindBest(Node node, int[] features)
     {
         // Contiguous runs of features per task, reduced in run order: the same tie-breaking as one serial scan.
-        var chunks = Math.Min(features.Length, parallel.MaxDegreeOfParallelism > 0 ? parallel.MaxDegreeOfParallelism : 8);
+        var chunks = Math.Min(features.Length, team.Threads);
         if (chunks < 2)
         {
             return FindBestIn(node, features);
         }
 
         var best = new SplitCandidate[chunks];
-        Parallel.For(0, chunks, parallel, c =>
+        team.For(0, chunks, c =>
         {
             var from = features.Length * c / chunks;
             best[c] = FindBestIn(node, features.AsSpan(from, (features.Length * (c + 1) / chunks) - from));

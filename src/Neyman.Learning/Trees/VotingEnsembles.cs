@@ -20,7 +20,8 @@ internal static class VotingEnsembles
     {
         var n = data.RowCount;
         var adaBoost = options.Objective == BoostingObjectiveKind.AdaBoost;
-        var grower = new TreeGrower(binned, options with { LearningRate = 1, L1 = 0, L2 = 0 }, parallel);
+        using var team = new WorkerTeam(parallel);
+        var grower = new TreeGrower(binned, options with { LearningRate = 1, L1 = 0, L2 = 0 }, team);
         var weights = (double[])data.Weights.Clone();
         var firstTotal = weights.Sum();
         var gradient = new float[n];

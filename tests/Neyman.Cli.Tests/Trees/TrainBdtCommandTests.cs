@@ -41,6 +41,20 @@ public sealed class TrainBdtCommandTests : IDisposable
     }
 
     [Fact]
+    public void QuantizedTrainingIsAnOptionWithTheSameRecordOfModel()
+    {
+        var data = Write("quantized.csv", Events(800, 5));
+        var model = Path.Combine(folder, "quantized.json");
+        var trained = CliRunner.Run("train", "bdt", "--data", data, "--trees", "8", "--depth", "3", "--gradient-levels", "4", "--output", model, "--json");
+        Assert.True(trained.ExitCode == 0, trained.Error);
+        var exact = Path.Combine(folder, "exact.json");
+        Assert.Equal(0, CliRunner.Run("train", "bdt", "--data", data, "--trees", "8", "--depth", "3", "--output", exact).ExitCode);
+        // Rounded gradients choose (some) other splits or leaf values; both models are ordinary model files.
+        Assert.NotEqual(File.ReadAllText(exact), File.ReadAllText(model));
+        Assert.IsType<Learning.Trees.BoostedTreesModel>(Learning.Models.ModelFile.Load(model));
+    }
+
+    [Fact]
     public void LeafWiseSoftmaxWritesOneScorePerClass()
     {
         var events = Events(300, 3);
@@ -111,6 +125,7 @@ public sealed class TrainBdtCommandTests : IDisposable
     [InlineData("--learning-rate", "-1")]
     [InlineData("--subsample", "1.5")]
     [InlineData("--objective", "poisson")]
+    [InlineData("--gradient-levels", "3")]
     public void BadSettingIsBadInputNamingTheOption(string option, string value)
     {
         var data = Write("settings.csv", Events(20, 7));

@@ -1,0 +1,175 @@
+using Neyman.Events.Tables;
+using Neyman.Learning.Training;
+using Neyman.Learning.Trees;
+using Xunit;
+
+namespace Neyman.Learning.Tests.Trees;
+
+public sealed class QuantizedTrainingTests
+{
+    [Fact]
+    public void RoundingIsUnbiasedAndWithinTheLevels()
+    {
+        const int N = 200_000;
+        var gradient = new float[N];
+        var hessian = new float[N];
+        var random = new Core.RandomStream(3);
+        for (var i = 0; i < N; i++)
+        {
+            gradient[i] = (float)random.NextUniform(-0.7, 0.7);
+            hessian[i] = (float)random.NextUniform(0.0, 0.25);
+        }
+
+        gradient[0] = 0.75f;
+        hessian[0] = 0.25f;
+        var rows = Enumerable.Range(0, N).ToArray();
+        using var team = new WorkerTeam(new ParallelOptions { MaxDegreeOfParallelism = 2 });
+        var q = new QuantizedGradients(4, N, seed: 9);
+        q.Quantize(gradient, hessian, rows, 0, team);
+        Assert.Equal(0.75 / 2, q.GradientScale, 12);
+        Assert.Equal(0.25 / 4, q.HessianScale, 12);
+        Assert.Equal(0, q.HessianOffset);
+        double exactGradient = 0, exactHessian = 0, roundedGradient = 0, roundedHessian = 0;
+        for (var i = 0; i < N; i++)
+        {
+            var word = q.Packed[i];
+            Assert.Equal(1, QuantizedGradients.Count(word));
+            Assert.InRange(q.GradientUnits(word), -2, 2);
+            Assert.InRange(q.HessianUnits(word), 0, 4);
+            // Rounded to a neighbouring level of the exact value.
+            Assert.InRange(q.GradientUnits(word) - (gradient[i] / q.GradientScale), -1.0000001, 1.0000001);
+            exactGradient += gradient[i];
+            exactHessian += hessian[i];
+            roundedGradient += q.GradientUnits(word) * q.GradientScale;
+            roundedHessian += q.HessianUnits(word) * q.HessianScale;
+        }
+
+        // Unbiased: the sums agree within a few standard deviations of the rounding noise (at most scale/2 per event).
+        Assert.InRange(roundedGradient - exactGradient, -5 * q.GradientScale / 2 * Math.Sqrt(N), 5 * q.GradientScale / 2 * Math.Sqrt(N));
+        Assert.InRange(roundedHessian - exactHessian, -5 * q.HessianScale / 2 * Math.Sqrt(N), 5 * q.HessianScale / 2 * Math.Sqrt(N));
+    }
+
+    [Fact]
+    public void NegativeHessiansGetAnOffsetAndPackedSumsUnpackExactly()
+    {
+        float[] gradient = [0.5f, -0.5f, 0.25f, -0.1f];
+        float[] hessian = [0.2f, -0.2f, 0.1f, 0.0f];
+        using var team = new WorkerTeam(new ParallelOptions { MaxDegreeOfParallelism = 1 });
+        var q = new QuantizedGradients(64, 4, seed: 1);
+        q.Quantize(gradient, hessian, [0, 1, 2, 3], 7, team);
+        Assert.Equal(64, q.HessianOffset);
+        Assert.Equal(32, q.GradientOffset);
+        Assert.Equal(32, q.GradientUnits(q.Packed[0]));
+        Assert.Equal(-32, q.GradientUnits(q.Packed[1]));
+        Assert.Equal(64, q.HessianUnits(q.Packed[0]));
+        Assert.Equal(-64, q.HessianUnits(q.Packed[1]));
+        // A sum of words unpacks into the sums of the fields.
+        var sum = q.Packed.Sum();
+        Assert.Equal(4, QuantizedGradients.Count(sum));
+        Assert.Equal(q.Packed.Sum(w => q.GradientUnits(w)), q.GradientUnits(sum));
+        Assert.Equal(q.Packed.Sum(w => q.HessianUnits(w)), q.HessianUnits(sum));
+        Assert.True(q.ChunkRows * 2L * 64 < 1L << 22);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void PackedHistogramHoldsTheRoundedSumsOverManyChunks(int featureCount)
+    {
+        // 160,000 of 240,000 rows at 64 levels: three chunks of at most 65,535 rows.
+        const int N = 240_000;
+        var random = new Core.RandomStream(4);
+        var gradient = Enumerable.Range(0, N).Select(_ => (float)random.NextGaussian(0, 1)).ToArray();
+        var hessian = Enumerable.Range(0, N).Select(_ => (float)random.NextUniform(0, 1)).ToArray();
+        var columns = Enumerable.Range(0, 4).Select(_ => Enumerable.Range(0, N).Select(_ => (byte)random.NextInt(256)).ToArray()).ToArray();
+        var rows = Enumerable.Range(0, N).Where(i => i % 3 != 1).ToArray();
+        using var team = new WorkerTeam(new ParallelOptions { MaxDegreeOfParallelism = 1 });
+        var q = new QuantizedGradients(64, N, seed: 2);
+        q.Quantize(gradient, hessian, rows, 0, team);
+        Assert.True(rows.Length > 2 * q.ChunkRows);
+        var histogram = new GradientHistogram(4);
+        var features = Enumerable.Range(0, featureCount).ToArray();
+        histogram.AccumulatePacked(features, columns, rows, [.. rows.Select(r => q.Packed[r])], q);
+        foreach (var f in features)
+        {
+            var expectedGradient = new long[256];
+            var expectedHessian = new long[256];
+            var expectedCount = new long[256];
+            foreach (var r in rows)
+            {
+                expectedGradient[columns[f][r]] += q.GradientUnits(q.Packed[r]);
+                expectedHessian[columns[f][r]] += q.HessianUnits(q.Packed[r]);
+                expectedCount[columns[f][r]]++;
+            }
+
+            for (var bin = 0; bin < 256; bin++)
+            {
+                Assert.Equal(expectedCount[bin], histogram.Count(f, bin));
+                Assert.Equal(expectedGradient[bin] * q.GradientScale, histogram.Gradient(f, bin), 9);
+                Assert.Equal(expectedHessian[bin] * q.HessianScale, histogram.Hessian(f, bin), 9);
+            }
+        }
+    }
+
+    [Fact]
+    public void QuantizedTrainingGivesTheSameBitsOnAnyThreadCountAndLearnsAsWell()
+    {
+        // 70,000 events: the root and its children are partitioned and accumulated on several threads.
+        var training = TreeTestData.Gaussians(70_000, 14);
+        var test = TreeTestData.Gaussians(20_000, 15);
+        var options = new BoostingOptions { TreeCount = 30, MaxDepth = 3, LearningRate = 0.2, GradientLevels = 4, Seed = 5 };
+        var serial = GradientBoosting.Train(training, options with { Threads = 1 }).Model;
+        var json = BoostedTreesModelFile.ToJson(serial).ToJsonString();
+        Assert.Equal(json, BoostedTreesModelFile.ToJson(GradientBoosting.Train(training, options with { Threads = 2 }).Model).ToJsonString());
+        Assert.Equal(json, BoostedTreesModelFile.ToJson(GradientBoosting.Train(training, options with { Threads = 3 }).Model).ToJsonString());
+        Assert.NotEqual(json, BoostedTreesModelFile.ToJson(GradientBoosting.Train(training, options with { Seed = 6 }).Model).ToJsonString());
+
+        var exact = GradientBoosting.Train(training, options with { GradientLevels = 0 }).Model;
+        var quantizedAuc = Auc(serial, test);
+        var exactAuc = Auc(exact, test);
+        Assert.InRange(quantizedAuc, exactAuc - 0.002, exactAuc + 0.002);
+    }
+
+    [Fact]
+    public void LeafValuesComeFromTheExactGradients()
+    {
+        // One stump on squared loss without penalty: each leaf's value is the shrunk mean residual of its events,
+        // exactly, although the split was chosen on rounded gradients.
+        var x = Enumerable.Range(0, 1000).Select(i => (double)i).ToArray();
+        var y = x.Select(v => v < 500 ? 1.0 + (0.001 * v) : 3.0 - (0.002 * v)).ToArray();
+        var table = TreeTestData.Table(("x", x), ("label", y));
+        var options = new BoostingOptions
+        {
+            Objective = BoostingObjectiveKind.Squared, TreeCount = 1, MaxDepth = 1, LearningRate = 1, L2 = 0, MinChildWeight = 0, GradientLevels = 2,
+        };
+        var model = GradientBoosting.Train(table, options).Model;
+        var tree = model.Trees[0];
+        var baseScore = model.BaseScores[0];
+        var leftRows = x.Where(v => v <= tree.Thresholds[0]).Select(v => (int)v).ToArray();
+        var rightRows = x.Where(v => v > tree.Thresholds[0]).Select(v => (int)v).ToArray();
+        Assert.Equal(leftRows.Average(i => y[i] - baseScore), tree.Values[tree.LeftChildren[0]], 10);
+        Assert.Equal(rightRows.Average(i => y[i] - baseScore), tree.Values[tree.RightChildren[0]], 10);
+    }
+
+    [Theory]
+    [InlineData(-2)]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(66)]
+    public void GradientLevelsMustBeEvenFromTwoTo64(int levels)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new BoostingOptions { GradientLevels = levels }.Validate());
+        Assert.Equal(nameof(BoostingOptions.GradientLevels), e.ParamName);
+    }
+
+    private static double Auc(BoostedTreesModel model, EventTable test)
+    {
+        var score = new double[test.RowCount];
+        model.Predict(test)["score"].CopyTo(score);
+        var label = new double[test.RowCount];
+        test["label"].CopyTo(label);
+        return ValidationMetrics.Auc(score, label, [.. Enumerable.Repeat(1.0, test.RowCount)]);
+    }
+}
