@@ -44,25 +44,8 @@ public sealed class BinaryLogisticLoss : IEventwiseObjective
     public double TotalWeight => weights.Sum();
 
     /// <inheritdoc/>
-    public double ComputeBlock(int first, ReadOnlySpan<double> score, Span<float> gradient, Span<float> hessian)
-    {
-        var count = score.Length;
-        var loss = 0.0;
-        for (var j = 0; j < count; j++)
-        {
-            var s = score[j];
-            var y = labels[first + j];
-            var w = weights[first + j];
-            // One exponential serves the probability, its complement and the loss log(1 + exp(s)) - y s.
-            var e = Math.Exp(-Math.Abs(s));
-            var p = s >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
-            gradient[j] = (float)(w * (p - y));
-            hessian[j] = (float)(w * p * (1.0 - p));
-            loss += w * (Math.Max(s, 0.0) + double.LogP1(e) - (y * s));
-        }
-
-        return loss;
-    }
+    public double ComputeBlock(int first, ReadOnlySpan<double> score, Span<float> gradient, Span<float> hessian) =>
+        LogisticKernel.Compute(score, labels.AsSpan(first, score.Length), weights.AsSpan(first, score.Length), gradient, hessian);
 
     /// <inheritdoc/>
     public double MeanLoss(ReadOnlySpan<double> score)

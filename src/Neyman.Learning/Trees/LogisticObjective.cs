@@ -42,11 +42,6 @@ public static class LogisticObjective
             throw new ArgumentException("All spans must have the same length.", nameof(score));
         }
 
-        for (var i = 0; i < n; i++)
-        {
-            var p = Probability(score[i]);
-            gradient[i] = (float)(weight[i] * (p - label[i]));
-            hessian[i] = (float)(weight[i] * p * (1.0 - p));
-        }
+        LogisticKernel.Compute(score, label, weight, gradient, hessian);
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Neyman.Core;
 
 namespace Neyman.Learning.Trees;
@@ -8,7 +9,8 @@ namespace Neyman.Learning.Trees;
 /// 64-bit word per event, so a histogram bin takes one integer addition per event instead of three floating ones.
 /// Gradients become integers in [-L/2, L/2] in units of max|g| / (L/2), hessians integers in [0, L] (or [-L, L]
 /// when negative weights make some negative) in units of max|h| / L; the rounding is unbiased (rounded up with
-/// probability equal to the fractional part) and seeded, so the same seed gives the same bits on any thread count.
+/// probability equal to the fractional part) with uniforms hashed from the seed, the tree and the event's row, so the
+/// same seed gives the same bits on any thread count.
 /// Word layout, each field summed on its own: bits 0-19 the count, 20-41 the hessian plus its offset, 42-63 the
 /// gradient plus its offset. The fields do not overflow while a partial sum covers at most <see cref="ChunkRows"/>
 /// events.
@@ -17,6 +19,7 @@ internal sealed class QuantizedGradients
 {
     private const ulong RoundingPurpose = 0x7175616E74;
     private const int BlockRows = 4096;
+    private const double TwoToMinus32 = 1.0 / 4294967296.0;
     private const int CountBits = 20;
     private const int HessianBits = 22;
     private const long CountMask = (1L << CountBits) - 1;
@@ -62,12 +65,28 @@ internal sealed class QuantizedGradients
     /// <param name="team">The threads to use.</param>
     public void Quantize(float[] gradient, float[] hessian, int[] rows, long stream, WorkerTeam team)
     {
-        float maxGradient = 0, maxHessian = 0, minHessian = 0;
-        foreach (var r in rows)
+        // The extremes per block, then over blocks: maxima and minima do not depend on the order.
+        var blocks = (rows.Length + BlockRows - 1) / BlockRows;
+        var extremes = new (float MaxGradient, float MaxHessian, float MinHessian)[blocks];
+        team.For(0, blocks, b =>
         {
-            maxGradient = Math.Max(maxGradient, Math.Abs(gradient[r]));
-            maxHessian = Math.Max(maxHessian, Math.Abs(hessian[r]));
-            minHessian = Math.Min(minHessian, hessian[r]);
+            float blockMaxGradient = 0, blockMaxHessian = 0, blockMinHessian = 0;
+            for (var i = b * BlockRows; i < Math.Min(rows.Length, (b + 1) * BlockRows); i++)
+            {
+                var (g, h) = (gradient[rows[i]], hessian[rows[i]]);
+                blockMaxGradient = Math.Max(blockMaxGradient, Math.Abs(g));
+                blockMaxHessian = Math.Max(blockMaxHessian, Math.Abs(h));
+                blockMinHessian = Math.Min(blockMinHessian, h);
+            }
+
+            extremes[b] = (blockMaxGradient, blockMaxHessian, blockMinHessian);
+        });
+        float maxGradient = 0, maxHessian = 0, minHessian = 0;
+        foreach (var e in extremes)
+        {
+            maxGradient = Math.Max(maxGradient, e.MaxGradient);
+            maxHessian = Math.Max(maxHessian, e.MaxHessian);
+            minHessian = Math.Min(minHessian, e.MinHessian);
         }
 
         var half = levels / 2;
@@ -81,16 +100,25 @@ internal sealed class QuantizedGradients
         var hessianUnit = 1.0 / HessianScale;
         var (gradientOffset, hessianOffset) = (GradientOffset, HessianOffset);
         var packed = Packed;
-        team.For(0, (rows.Length + BlockRows - 1) / BlockRows, b =>
+        var key = SplitMix64.Mix(seed + SplitMix64.Mix(RoundingPurpose + (ulong)stream));
+        var contiguous = rows.Length > 0 && rows[^1] == rows.Length - 1;
+        var rounding = new Rounding(gradientUnit, hessianUnit, half, levels, gradientOffset, hessianOffset, key);
+        team.For(0, blocks, b =>
         {
-            // One random stream per block of rows: the draws do not depend on how blocks meet threads.
-            var random = RandomStream.ForBlock(seed, RoundingPurpose, ((ulong)stream << 24) + (ulong)b);
-            for (var i = b * BlockRows; i < Math.Min(rows.Length, (b + 1) * BlockRows); i++)
+            var from = b * BlockRows;
+            var to = Math.Min(rows.Length, (b + 1) * BlockRows);
+            if (contiguous)
             {
-                var r = rows[i];
-                var g = Round(gradient[r] * gradientUnit, random.NextDouble(), half);
-                var h = Round(hessian[r] * hessianUnit, random.NextDouble(), levels);
-                packed[r] = ((g + gradientOffset) << (CountBits + HessianBits)) | ((h + hessianOffset) << CountBits) | 1;
+                // The rows are 0..n-1 (ascending and distinct): whole vectors of events at a time.
+                rounding.Pack(gradient.AsSpan(from, to - from), hessian.AsSpan(from, to - from), from, packed.AsSpan(from, to - from));
+            }
+            else
+            {
+                for (var i = from; i < to; i++)
+                {
+                    var r = rows[i];
+                    packed[r] = rounding.Pack(gradient[r], hessian[r], r);
+                }
             }
         });
     }
@@ -107,7 +135,67 @@ internal sealed class QuantizedGradients
     /// <param name="sum">A sum of packed words over at most <see cref="ChunkRows"/> events.</param>
     public long HessianUnits(long sum) => ((sum >> CountBits) & HessianMask) - (HessianOffset * Count(sum));
 
-    // Unbiased stochastic rounding, clamped to [-limit, limit] against rounding at the very edge.
-    private static long Round(double units, double uniform, int limit) =>
-        Math.Clamp((long)Math.Floor(units + uniform), -limit, limit);
+    /// <summary>
+    /// Unbiased stochastic rounding of one event, the same in vectors and one by one: units = value / scale,
+    /// rounded down after adding a uniform number from a counter-based hash of the event's row (two 32-bit halves
+    /// for the gradient and the hessian), clamped to the levels and shifted by the offsets into a packed word.
+    /// </summary>
+    private readonly record struct Rounding(
+        double GradientUnit, double HessianUnit, int GradientLimit, int HessianLimit, long GradientOffset, long HessianOffset, ulong Key)
+    {
+        private const ulong Golden = 0x9E3779B97F4A7C15UL;
+
+        public long Pack(float gradient, float hessian, int row)
+        {
+            var bits = SplitMix64.Mix(Key ^ ((ulong)row * Golden));
+            var g = Math.Clamp(Math.Floor((gradient * GradientUnit) + ((bits >> 32) * TwoToMinus32)), -GradientLimit, GradientLimit);
+            var h = Math.Clamp(Math.Floor((hessian * HessianUnit) + ((uint)bits * TwoToMinus32)), -HessianLimit, HessianLimit);
+            return (((long)g + GradientOffset) << (CountBits + HessianBits)) | (((long)h + HessianOffset) << CountBits) | 1;
+        }
+
+        public void Pack(ReadOnlySpan<float> gradient, ReadOnlySpan<float> hessian, int firstRow, Span<long> packed)
+        {
+            var width = Vector<long>.Count;
+            var i = 0;
+            if (Vector.IsHardwareAccelerated && Vector<float>.Count == 2 * width)
+            {
+                var lane = Vector<ulong>.Indices;
+                var key = new Vector<ulong>(Key);
+                var (gradientUnit, hessianUnit) = (new Vector<double>(GradientUnit), new Vector<double>(HessianUnit));
+                var (gradientLimit, hessianLimit) = (new Vector<double>(GradientLimit), new Vector<double>(HessianLimit));
+                var (gradientOffset, hessianOffset) = (new Vector<long>(GradientOffset), new Vector<long>(HessianOffset));
+                for (; i + (2 * width) <= gradient.Length; i += 2 * width)
+                {
+                    Vector.Widen(new Vector<float>(gradient[i..]), out var g0, out var g1);
+                    Vector.Widen(new Vector<float>(hessian[i..]), out var h0, out var h1);
+                    var row = new Vector<ulong>((ulong)(firstRow + i)) + lane;
+                    Words(g0, h0, row).CopyTo(packed[i..]);
+                    Words(g1, h1, row + new Vector<ulong>((ulong)width)).CopyTo(packed[(i + width)..]);
+                }
+
+                Vector<long> Words(Vector<double> g, Vector<double> h, Vector<ulong> row)
+                {
+                    var bits = Mix(key ^ (row * new Vector<ulong>(Golden)));
+                    var gradientUniform = Vector.ConvertToDouble(bits >> 32) * new Vector<double>(TwoToMinus32);
+                    var hessianUniform = Vector.ConvertToDouble(bits & new Vector<ulong>(0xFFFFFFFFUL)) * new Vector<double>(TwoToMinus32);
+                    var gq = Vector.Min(Vector.Max(Vector.Floor((g * gradientUnit) + gradientUniform), -gradientLimit), gradientLimit);
+                    var hq = Vector.Min(Vector.Max(Vector.Floor((h * hessianUnit) + hessianUniform), -hessianLimit), hessianLimit);
+                    return ((Vector.ConvertToInt64(gq) + gradientOffset) << (CountBits + HessianBits))
+                        | ((Vector.ConvertToInt64(hq) + hessianOffset) << CountBits) | Vector<long>.One;
+                }
+            }
+
+            for (; i < gradient.Length; i++)
+            {
+                packed[i] = Pack(gradient[i], hessian[i], firstRow + i);
+            }
+        }
+
+        private static Vector<ulong> Mix(Vector<ulong> z)
+        {
+            z = (z ^ (z >> 30)) * new Vector<ulong>(0xBF58476D1CE4E5B9UL);
+            z = (z ^ (z >> 27)) * new Vector<ulong>(0x94D049BB133111EBUL);
+            return z ^ (z >> 31);
+        }
+    }
 }

@@ -214,7 +214,9 @@ internal sealed class TreeGrower
         var (start, count) = (node.Start, node.Count);
         var chunks = Math.Max(1, Math.Min(count / ParallelPartitionRows, 4 * team.Threads));
         var leftCounts = new int[chunks];
-        var words = quantized is null ? null : orderedPacked;
+        // Children at the depth limit build no histogram: their packed words need not follow.
+        var childrenMaySplit = options.MaxDepth == 0 || node.Depth + 1 < options.MaxDepth;
+        var words = quantized is null || !childrenMaySplit ? null : orderedPacked;
         team.For(0, chunks, c =>
         {
             var from = start + (int)((long)count * c / chunks);
@@ -373,18 +375,18 @@ internal sealed class TreeGrower
         var (start, count) = (node.Start, node.Count);
         var ordered = orderedPacked!;
 
-        var groups = (features.Length + 3) / 4;
-        var chunks = Math.Min(groups, team.Threads);
-        if (count < ParallelRowThreshold || chunks < 2)
-        {
-            chunks = 1;
-        }
+        // Groups of at most four features, as many as a multiple of the thread count and of nearly equal sizes,
+        // so the threads finish together (28 features on 2 threads: four groups of 4 and four of 3).
+        var threads = count < ParallelRowThreshold ? 1 : team.Threads;
+        var groups = Math.Min(features.Length, threads * ((features.Length + (4 * threads) - 1) / (4 * threads)));
+        var chunks = threads == 1 ? 1 : groups;
 
         void Run(int c)
         {
             for (var q = groups * c / chunks; q < groups * (c + 1) / chunks; q++)
             {
-                var group = features.AsSpan(4 * q, Math.Min(4, features.Length - (4 * q)));
+                var first = features.Length * q / groups;
+                var group = features.AsSpan(first, (features.Length * (q + 1) / groups) - first);
                 histogram.AccumulatePacked(group, data.Columns, rowBuffer.AsSpan(start, count), ordered.AsSpan(start, count), quantized!);
             }
         }
