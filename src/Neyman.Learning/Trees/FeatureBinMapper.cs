@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Neyman.Learning.Trees;
 
 /// <summary>
@@ -71,6 +72,7 @@ public sealed class FeatureBinMapper
     /// <param name="values">Feature values; NaN marks a missing value and is ignored here.</param>
     /// <param name="weights">Event weights, same length as <paramref name="values"/>.</param>
     /// <param name="maxBins">The most value bins, 1 to <see cref="MaxValueBins"/>.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static FeatureBinMapper Fit(ReadOnlySpan<double> values, ReadOnlySpan<double> weights, int maxBins)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBins, 1);
@@ -98,21 +100,20 @@ public sealed class FeatureBinMapper
             }
         }
 
-        var equalWeights = true;
-        for (var i = 1; i < count && equalWeights; i++)
+        // A stable radix sort on the order-preserving bits (values that are float32 need about three passes of
+        // eleven bits), the weights moved along; much faster than a comparison sort of 200,000 values.
+        var keys = new ulong[count];
+        for (var i = 0; i < count; i++)
         {
-            equalWeights = sortedWeights[i] == sortedWeights[0];
+            keys[i] = Evaluation.RadixSort.SortableBits(sortedValues[i]);
         }
 
-        // With equal weights the weights need not travel with the values (a plain sort is about twice as fast).
-        if (equalWeights)
+        Evaluation.RadixSort.Sort<double>(keys, sortedWeights);
+        for (var i = 0; i < count; i++)
         {
-            Array.Sort(sortedValues);
+            sortedValues[i] = Evaluation.RadixSort.FromSortableBits(keys[i]);
         }
-        else
-        {
-            Array.Sort(sortedValues, sortedWeights);
-        }
+
         var distinct = new List<double>();
         var mass = new List<double>();
         for (var i = 0; i < count; i++)
