@@ -54,7 +54,19 @@ public sealed class BinnedDataset
         }
 
         var mappers = new FeatureBinMapper[features.Count];
-        Parallel.For(0, features.Count, parallel, f => mappers[f] = FeatureBinMapper.Fit(Sample(features[f], stride, sampleCount), sampleWeights, maxBins));
+        // One sample buffer and one sort scratch per thread, reused for every feature the thread fits.
+        Parallel.For(
+            0,
+            features.Count,
+            parallel,
+            () => (Values: new double[sampleCount], Scratch: new QuantileScratch(sampleCount)),
+            (f, _, local) =>
+            {
+                Sample(features[f], stride, local.Values);
+                mappers[f] = FeatureBinMapper.Fit(local.Values, sampleWeights, maxBins, local.Scratch);
+                return local;
+            },
+            _ => { });
         return Apply(mappers, features, parallel);
     }
 
@@ -108,9 +120,9 @@ public sealed class BinnedDataset
 
     // Every stride-th value (run once per feature: compiled optimized at once rather than through the tiers).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double[] Sample(EventColumn column, int stride, int count)
+    private static void Sample(EventColumn column, int stride, double[] values)
     {
-        var values = new double[count];
+        var count = values.Length;
         if (column.Type == ColumnType.Float32)
         {
             var source = column.Float32Values;
@@ -127,8 +139,6 @@ public sealed class BinnedDataset
                 values[s] = source[s * stride];
             }
         }
-
-        return values;
     }
 
     /// <summary>The same bin as <see cref="FeatureBinMapper.Bin"/>: 0 for NaN, else 1 + the number of thresholds below.</summary>

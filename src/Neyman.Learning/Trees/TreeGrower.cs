@@ -9,8 +9,8 @@ namespace Neyman.Learning.Trees;
 /// </summary>
 internal sealed class TreeGrower
 {
-    private const int ParallelRowThreshold = 8192;
-    private const int ParallelPartitionRows = 32768;
+    private const int ParallelRowThreshold = 512;
+    private const int ParallelPartitionRows = 8192;
 
     private readonly BinnedDataset data;
     private readonly BoostingOptions options;
