@@ -141,6 +141,7 @@ if (settings.TryGetValue("flat", out var uniform))
             Coefficient = double.Parse(Get("flat-coefficient", "10"), CultureInfo.InvariantCulture),
             BinCount = int.Parse(Get("flat-bins", "10"), CultureInfo.InvariantCulture),
             Neighbors = int.Parse(Get("flat-neighbors", "0"), CultureInfo.InvariantCulture),
+            Power = double.Parse(Get("flat-power", "2"), CultureInfo.InvariantCulture),
         },
     };
     var flatModel = GradientBoosting.Train(training, flatOptions, columns).Model;

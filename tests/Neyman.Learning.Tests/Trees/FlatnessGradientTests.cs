@@ -33,4 +33,32 @@ public sealed class FlatnessGradientTests
 
         Assert.Equal(g0[4], g[4]);
     }
+
+    [Fact]
+    public void PowerOnePushesBySignOnly()
+    {
+        // The events of the test above with p = 1: the flatness gradient is c w sign(d), its curvature c |w|.
+        double[] labels = [0, 0, 0, 0, 1];
+        double[] weights = [1, 2, 1, 1, 1];
+        double[] mass = [0, 0.1, 0.9, 1, 0.5];
+        double[] score = [-1, -0.9, 1, 1.1, 0];
+        var options = new FlatnessOptions { UniformFeatures = ["mass"], BinCount = 2, Coefficient = 0.5, Power = 1 };
+        var flat = new FlatnessLoss(labels, weights, [mass], options);
+        var logistic = new BinaryLogisticLoss(labels, weights);
+        var (g, h) = (new float[5], new float[5]);
+        var (g0, h0) = (new float[5], new float[5]);
+        flat.ComputeGradients(score, g, h);
+        logistic.ComputeGradients(score, g0, h0);
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.NotEqual(g0[i], g[i]);
+            Assert.Equal(g0[i] + (0.5 * weights[i] * Math.Sign(g[i] - g0[i])), g[i], 6);
+            Assert.Equal(h0[i] + (0.5 * weights[i]), h[i], 6);
+        }
+
+        // The low-scoring mass bin is pushed up (negative gradient raises the score), the high one down.
+        Assert.True(g[0] < g0[0] && g[1] < g0[1]);
+        Assert.True(g[2] > g0[2] && g[3] > g0[3]);
+        Assert.Equal(g0[4], g[4]);
+    }
 }
