@@ -21,8 +21,8 @@ internal sealed class TreeGrower
     private readonly int[] rightScratch;
     private long[]? packedScratch;
     private long[]? rightPackedScratch;
-    private readonly float[] orderedGradient;
-    private readonly float[] orderedHessian;
+    private float[]? orderedGradient;
+    private float[]? orderedHessian;
     private long[]? orderedPacked;
     private QuantizedGradients? quantized;
     private readonly Stack<GradientHistogram> pool = new();
@@ -36,8 +36,6 @@ internal sealed class TreeGrower
         rowBuffer = new int[data.RowCount];
         scratch = new int[data.RowCount];
         rightScratch = new int[data.RowCount];
-        orderedGradient = new float[data.RowCount];
-        orderedHessian = new float[data.RowCount];
     }
 
     /// <summary>The rows of the last grown tree, grouped by leaf (see <see cref="GrownLeaf"/>).</summary>
@@ -336,8 +334,10 @@ internal sealed class TreeGrower
         }
 
         var rows = rowBuffer.AsSpan(node.Start, node.Count);
-        var g = orderedGradient.AsSpan(node.Start, node.Count);
-        var h = orderedHessian.AsSpan(node.Start, node.Count);
+        // Exact gradients gathered into row order (allocated on first use: quantized training never needs them).
+        var (orderedG, orderedH) = (orderedGradient ??= new float[data.RowCount], orderedHessian ??= new float[data.RowCount]);
+        var g = orderedG.AsSpan(node.Start, node.Count);
+        var h = orderedH.AsSpan(node.Start, node.Count);
         for (var i = 0; i < rows.Length; i++)
         {
             g[i] = gradient[rows[i]];
@@ -364,7 +364,7 @@ internal sealed class TreeGrower
             {
                 var f = features[j];
                 histogram.AccumulateFeature(
-                    f, data.Columns[f], rowBuffer.AsSpan(start, count), orderedGradient.AsSpan(start, count), orderedHessian.AsSpan(start, count));
+                    f, data.Columns[f], rowBuffer.AsSpan(start, count), orderedG.AsSpan(start, count), orderedH.AsSpan(start, count));
             }
         });
     }
