@@ -10,17 +10,13 @@ namespace Neyman.Learning.Trees;
 internal sealed class TreeGrower
 {
     private const int ParallelRowThreshold = 512;
-    private const int ParallelPartitionRows = 8192;
 
     private readonly BinnedDataset data;
     private readonly BoostingOptions options;
     private readonly SplitConstraints constraints;
     private readonly WorkerTeam team;
     private readonly int[] rowBuffer;
-    private readonly int[] scratch;
-    private readonly int[] rightScratch;
-    private long[]? packedScratch;
-    private long[]? rightPackedScratch;
+    private readonly RowPartitioner partitioner;
     private float[]? orderedGradient;
     private float[]? orderedHessian;
     private long[]? orderedPacked;
@@ -34,8 +30,7 @@ internal sealed class TreeGrower
         this.team = team;
         constraints = SplitConstraints.From(options);
         rowBuffer = new int[data.RowCount];
-        scratch = new int[data.RowCount];
-        rightScratch = new int[data.RowCount];
+        partitioner = new RowPartitioner(data.RowCount, team);
     }
 
     /// <summary>The rows of the last grown tree, grouped by leaf (see <see cref="GrownLeaf"/>).</summary>
@@ -63,8 +58,6 @@ internal sealed class TreeGrower
         else
         {
             orderedPacked ??= new long[data.RowCount];
-            packedScratch ??= new long[data.RowCount];
-            rightPackedScratch ??= new long[data.RowCount];
             // The packed words follow the rows through every partition; integer sums do not depend on the blocks.
             const int Block = 16384;
             var blocks = (rows.Length + Block - 1) / Block;
@@ -195,104 +188,13 @@ internal sealed class TreeGrower
         return node;
     }
 
-    /// <summary>
-    /// A stable partition of the node's rows (and, with quantized gradients, of their packed words, which stay
-    /// aligned with the rows): each chunk of rows is sent in one branch-free pass to a left and a right scratch
-    /// region, then every chunk copies its two runs to offsets fixed by the counts of the chunks before it.
-    /// </summary>
+    // Children at the depth limit build no histogram: their packed words need not follow the rows.
     private int Partition(Node node, SplitCandidate split)
     {
-        var column = data.Columns[split.Feature];
-        var goesLeft = new byte[GradientHistogram.BinsPerFeature];
-        for (var bin = 0; bin < goesLeft.Length; bin++)
-        {
-            goesLeft[bin] = (byte)(GoesLeft((byte)bin, split) ? 1 : 0);
-        }
-
-        var (start, count) = (node.Start, node.Count);
-        var chunks = Math.Max(1, Math.Min(count / ParallelPartitionRows, 4 * team.Threads));
-        var leftCounts = new int[chunks];
-        // Children at the depth limit build no histogram: their packed words need not follow.
         var childrenMaySplit = options.MaxDepth == 0 || node.Depth + 1 < options.MaxDepth;
         var words = quantized is null || !childrenMaySplit ? null : orderedPacked;
-        team.For(0, chunks, c =>
-        {
-            var from = start + (int)((long)count * c / chunks);
-            var to = start + (int)((long)count * (c + 1) / chunks);
-            leftCounts[c] = words is null
-                ? SplitRun(column, goesLeft, from, to)
-                : SplitRun(column, goesLeft, from, to, words);
-        });
-        var totalLeft = 0;
-        foreach (var left in leftCounts)
-        {
-            totalLeft += left;
-        }
-
-        team.For(0, chunks, c =>
-        {
-            var from = start + (int)((long)count * c / chunks);
-            var to = start + (int)((long)count * (c + 1) / chunks);
-            var leftBefore = 0;
-            for (var d = 0; d < c; d++)
-            {
-                leftBefore += leftCounts[d];
-            }
-
-            var left = leftCounts[c];
-            var leftAt = start + leftBefore;
-            var rightAt = start + totalLeft + (from - start - leftBefore);
-            scratch.AsSpan(from, left).CopyTo(rowBuffer.AsSpan(leftAt));
-            rightScratch.AsSpan(from, to - from - left).CopyTo(rowBuffer.AsSpan(rightAt));
-            if (words is not null)
-            {
-                packedScratch!.AsSpan(from, left).CopyTo(words.AsSpan(leftAt));
-                rightPackedScratch!.AsSpan(from, to - from - left).CopyTo(words.AsSpan(rightAt));
-            }
-        });
-        return totalLeft;
+        return partitioner.Partition(data.Columns[split.Feature], split, rowBuffer, words, node.Start, node.Count);
     }
-
-    // Rows [from, to) to the left scratch run (from 'from' on) or the right one, without branches; returns the left count.
-    private int SplitRun(byte[] column, byte[] goesLeft, int from, int to)
-    {
-        var (left, right) = (from, from);
-        for (var i = from; i < to; i++)
-        {
-            var row = rowBuffer[i];
-            int l = goesLeft[column[row]];
-            scratch[left] = row;
-            rightScratch[right] = row;
-            left += l;
-            right += 1 - l;
-        }
-
-        return left - from;
-    }
-
-    private int SplitRun(byte[] column, byte[] goesLeft, int from, int to, long[] words)
-    {
-        var (left, right) = (from, from);
-        var packedLeft = packedScratch!;
-        var packedRight = rightPackedScratch!;
-        for (var i = from; i < to; i++)
-        {
-            var row = rowBuffer[i];
-            var word = words[i];
-            int l = goesLeft[column[row]];
-            scratch[left] = row;
-            packedLeft[left] = word;
-            rightScratch[right] = row;
-            packedRight[right] = word;
-            left += l;
-            right += 1 - l;
-        }
-
-        return left - from;
-    }
-
-    private static bool GoesLeft(byte bin, SplitCandidate split) =>
-        bin == FeatureBinMapper.MissingBin ? split.MissingGoesLeft : bin <= split.Bin;
 
     private void BuildChildren(Node parent, Node left, Node right, float[] gradient, float[] hessian, int[] features)
     {
