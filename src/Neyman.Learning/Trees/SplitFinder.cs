@@ -34,9 +34,16 @@ public static class SplitFinder
         long leftCount = 0;
         for (var bin = 1; bin < valueBinCount; bin++)
         {
+            // An empty bin leaves the sums as they were: its split equals the previous bin's, which wins the tie.
+            var count = histogram.Count(feature, bin);
+            if (count == 0)
+            {
+                continue;
+            }
+
             leftGradient += histogram.Gradient(feature, bin);
             leftHessian += histogram.Hessian(feature, bin);
-            leftCount += histogram.Count(feature, bin);
+            leftCount += count;
             Consider(ref best, feature, bin, false, leftGradient, leftHessian, leftCount, totalGradient, totalHessian, totalCount, constraints);
             if (missingCount > 0)
             {

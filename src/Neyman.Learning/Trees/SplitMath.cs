@@ -10,7 +10,8 @@ public static class SplitMath
     /// <param name="gradientSum">The summed gradient G.</param>
     /// <param name="alpha">The L1 penalty, non-negative.</param>
     public static double ThresholdL1(double gradientSum, double alpha) =>
-        Math.Sign(gradientSum) * Math.Max(Math.Abs(gradientSum) - alpha, 0.0);
+        // The same values as the formula, without Math.Sign's call (it is not inlined) in the split scan's inner loop.
+        gradientSum > alpha ? gradientSum - alpha : gradientSum < -alpha ? gradientSum + alpha : 0.0;
 
     /// <summary>The optimal leaf value -T(G) / (H + lambda), before shrinkage.</summary>
     /// <param name="gradientSum">The summed gradient G.</param>
