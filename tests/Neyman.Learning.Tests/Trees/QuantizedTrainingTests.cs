@@ -162,6 +162,26 @@ public sealed class QuantizedTrainingTests
     }
 
     [Fact]
+    public void SubsampledRowsAndFeaturesGiveTheSameBitsOnAnyThreadCount()
+    {
+        // Row subsampling takes the one-event-at-a-time rounding and the gathered root; column subsampling leaves
+        // feature groups that are not the whole set. Softmax grows one quantized tree per class each round.
+        var training = TreeTestData.Gaussians(40_000, 16);
+        var options = new BoostingOptions
+        {
+            TreeCount = 6, MaxDepth = 4, GradientLevels = 8, RowSubsample = 0.7, ColumnSubsample = 0.67, Seed = 9,
+        };
+        var one = BoostedTreesModelFile.ToJson(GradientBoosting.Train(training, options with { Threads = 1 }).Model).ToJsonString();
+        Assert.Equal(one, BoostedTreesModelFile.ToJson(GradientBoosting.Train(training, options with { Threads = 3 }).Model).ToJsonString());
+
+        var label = training["label"].Float32Values.Select((v, i) => v == 1 ? (i % 4 == 1 ? 2f : 1f) : 0f).ToArray();
+        var three = training.Without("label").WithColumn(EventColumn.Float32("label", label));
+        var softmax = options with { Objective = BoostingObjectiveKind.Softmax, RowSubsample = 1, ColumnSubsample = 1 };
+        var serial = BoostedTreesModelFile.ToJson(GradientBoosting.Train(three, softmax with { Threads = 1 }).Model).ToJsonString();
+        Assert.Equal(serial, BoostedTreesModelFile.ToJson(GradientBoosting.Train(three, softmax with { Threads = 2 }).Model).ToJsonString());
+    }
+
+    [Fact]
     public void LeafValuesComeFromTheExactGradients()
     {
         // One stump on squared loss without penalty: each leaf's value is the shrunk mean residual of its events,
