@@ -238,13 +238,18 @@ internal sealed class TreeGrower
         var rows = rowBuffer.AsSpan(node.Start, node.Count);
         // Exact gradients gathered into row order (allocated on first use: quantized training never needs them).
         var (orderedG, orderedH) = (orderedGradient ??= new float[data.RowCount], orderedHessian ??= new float[data.RowCount]);
+        var (first, total) = (node.Start, node.Count);
+        var parts = total < 4 * ParallelRowThreshold ? 1 : 2 * team.Threads;
+        team.For(0, parts, c =>
+        {
+            for (var i = first + (int)((long)total * c / parts); i < first + (int)((long)total * (c + 1) / parts); i++)
+            {
+                orderedG[i] = gradient[rowBuffer[i]];
+                orderedH[i] = hessian[rowBuffer[i]];
+            }
+        });
         var g = orderedG.AsSpan(node.Start, node.Count);
         var h = orderedH.AsSpan(node.Start, node.Count);
-        for (var i = 0; i < rows.Length; i++)
-        {
-            g[i] = gradient[rows[i]];
-            h[i] = hessian[rows[i]];
-        }
 
         var chunks = Math.Min(features.Length, team.Threads);
         if (node.Count < ParallelRowThreshold || chunks < 2)
