@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using Neyman.Core;
 using Neyman.Events.Tables;
@@ -186,7 +187,7 @@ public sealed class BoostedTreesModel : IEventModel
             {
                 var slice = x.AsSpan(j * Block, count);
                 columns[j].Float32Values.AsSpan(start, count).CopyTo(slice);
-                missing |= HasNaN(slice);
+                missing |= TensorPrimitives.IsNaNAny<float>(slice);
             }
 
             for (var c = 0; c < k; c++)
@@ -213,32 +214,6 @@ public sealed class BoostedTreesModel : IEventModel
 
             return scratch;
         }, _ => { });
-    }
-
-    private static bool HasNaN(ReadOnlySpan<float> values)
-    {
-        var i = 0;
-        var all = Vector<float>.AllBitsSet;
-        for (; i + Vector<float>.Count <= values.Length; i += Vector<float>.Count)
-        {
-            var v = new Vector<float>(values[i..]);
-            all &= Vector.Equals(v, v).As<int, float>();
-        }
-
-        if (!Vector.EqualsAll(all.As<float, int>(), Vector<int>.AllBitsSet))
-        {
-            return true;
-        }
-
-        for (; i < values.Length; i++)
-        {
-            if (float.IsNaN(values[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     // Blocks of rows on the threads: the block's features gathered row-major as doubles, the base scores, then the forest.

@@ -88,40 +88,37 @@ public sealed class FeatureBinMapper
 
         // The order-preserving bits of the non-missing values with their |weights|, sorted by a stable radix sort
         // (values that are float32 need about three passes of eleven bits), the weights moved along.
-        var capacity = scratch.Reserve(values.Length);
+        scratch.Reserve(values.Length);
         var count = 0;
         for (var i = 0; i < values.Length; i++)
         {
             if (!double.IsNaN(values[i]))
             {
-                capacity.Keys[count] = Evaluation.RadixSort.SortableBits(values[i]);
-                capacity.Weights[count++] = Math.Abs(weights[i]);
+                scratch.Keys[count] = Evaluation.RadixSort.SortableBits(values[i]);
+                scratch.Weights[count++] = Math.Abs(weights[i]);
             }
         }
 
-        var keys = capacity.Keys.AsSpan(0, count);
-        var sortedWeights = capacity.Weights.AsSpan(0, count);
-        Evaluation.RadixSort.Sort(keys, sortedWeights, capacity.KeyScratch, capacity.WeightScratch);
+        var keys = scratch.Keys;
+        var mass = scratch.Weights;
+        Evaluation.RadixSort.Sort(keys.AsSpan(0, count), mass.AsSpan(0, count), scratch.KeyScratch, scratch.WeightScratch);
 
-        // Distinct values with their summed weights, compacted in place.
+        // Distinct values with their summed weights, compacted in place at the front of the sorted arrays.
         var distinctCount = 0;
-        var distinctKeys = keys;
-        var mass = sortedWeights;
         for (var i = 0; i < count; i++)
         {
-            if (distinctCount > 0 && distinctKeys[distinctCount - 1] == keys[i])
+            if (distinctCount > 0 && keys[distinctCount - 1] == keys[i])
             {
-                mass[distinctCount - 1] += sortedWeights[i];
+                mass[distinctCount - 1] += mass[i];
             }
             else
             {
-                distinctKeys[distinctCount] = keys[i];
-                mass[distinctCount++] = sortedWeights[i];
+                keys[distinctCount] = keys[i];
+                mass[distinctCount++] = mass[i];
             }
         }
 
-        var sortedKeys = capacity.Keys;
-        double Distinct(int i) => Evaluation.RadixSort.FromSortableBits(sortedKeys[i]);
+        double Distinct(int i) => Evaluation.RadixSort.FromSortableBits(keys[i]);
         var result = new List<double>();
         if (distinctCount <= maxBins)
         {

@@ -174,9 +174,6 @@ public sealed class GradientHistogram
                 case 4:
                     AddFour(columns, features, chunkRows, chunkPacked, partial);
                     break;
-                case 3:
-                    AddThree(columns, features, chunkRows, chunkPacked, partial);
-                    break;
                 default:
                     for (var j = 0; j < features.Length; j++)
                     {
@@ -231,32 +228,6 @@ public sealed class GradientHistogram
             Unsafe.Add(ref p1, Unsafe.Add(ref b1, r)) += v;
             Unsafe.Add(ref p2, Unsafe.Add(ref b2, r)) += v;
             Unsafe.Add(ref p3, Unsafe.Add(ref b3, r)) += v;
-        }
-    }
-
-    private static void AddThree(IReadOnlyList<byte[]> columns, ReadOnlySpan<int> features, ReadOnlySpan<int> rows, ReadOnlySpan<long> packed, Span<long> partial)
-    {
-        byte[] c0 = columns[features[0]], c1 = columns[features[1]], c2 = columns[features[2]];
-        var length = Math.Min(Math.Min(c0.Length, c1.Length), c2.Length);
-        ref var p0 = ref MemoryMarshal.GetReference(partial);
-        ref var p1 = ref Unsafe.Add(ref p0, BinsPerFeature);
-        ref var p2 = ref Unsafe.Add(ref p0, 2 * BinsPerFeature);
-        ref var b0 = ref MemoryMarshal.GetArrayDataReference(c0);
-        ref var b1 = ref MemoryMarshal.GetArrayDataReference(c1);
-        ref var b2 = ref MemoryMarshal.GetArrayDataReference(c2);
-        ref var word = ref MemoryMarshal.GetReference(packed);
-        for (var i = 0; i < rows.Length; i++)
-        {
-            var r = rows[i];
-            if ((uint)r >= (uint)length)
-            {
-                throw new ArgumentOutOfRangeException(nameof(rows));
-            }
-
-            var v = Unsafe.Add(ref word, i);
-            Unsafe.Add(ref p0, Unsafe.Add(ref b0, r)) += v;
-            Unsafe.Add(ref p1, Unsafe.Add(ref b1, r)) += v;
-            Unsafe.Add(ref p2, Unsafe.Add(ref b2, r)) += v;
         }
     }
 

@@ -19,15 +19,13 @@ internal sealed class QuantileScratch(int capacity)
     /// <summary>The radix sort's second weight buffer.</summary>
     public double[] WeightScratch { get; private set; } = new double[capacity];
 
-    /// <summary>Makes room for <paramref name="count"/> values and returns this scratch.</summary>
+    /// <summary>Makes room for <paramref name="count"/> values.</summary>
     /// <param name="count">The sample size.</param>
-    public QuantileScratch Reserve(int count)
+    public void Reserve(int count)
     {
         if (Keys.Length < count)
         {
             (Keys, Weights, KeyScratch, WeightScratch) = (new ulong[count], new double[count], new ulong[count], new double[count]);
         }
-
-        return this;
     }
 }

@@ -96,13 +96,10 @@ internal sealed class QuantizedGradients
         HessianScale = maxHessian > 0 ? maxHessian / (double)levels : 1.0;
         var largestField = Math.Max(2 * half, HessianOffset + levels);
         ChunkRows = (int)Math.Min(CountMask, HessianMask / largestField);
-        var gradientUnit = 1.0 / GradientScale;
-        var hessianUnit = 1.0 / HessianScale;
-        var (gradientOffset, hessianOffset) = (GradientOffset, HessianOffset);
         var packed = Packed;
         var key = SplitMix64.Mix(seed + SplitMix64.Mix(RoundingPurpose + (ulong)stream));
         var contiguous = rows.Length > 0 && rows[^1] == rows.Length - 1;
-        var rounding = new Rounding(gradientUnit, hessianUnit, half, levels, gradientOffset, hessianOffset, key);
+        var rounding = new Rounding(1.0 / GradientScale, 1.0 / HessianScale, half, levels, GradientOffset, HessianOffset, key);
         team.For(0, blocks, b =>
         {
             var from = b * BlockRows;

@@ -235,36 +235,21 @@ internal sealed class TreeGrower
             return;
         }
 
-        var rows = rowBuffer.AsSpan(node.Start, node.Count);
         // Exact gradients gathered into row order (allocated on first use: quantized training never needs them).
+        var (start, count) = (node.Start, node.Count);
         var (orderedG, orderedH) = (orderedGradient ??= new float[data.RowCount], orderedHessian ??= new float[data.RowCount]);
-        var (first, total) = (node.Start, node.Count);
-        var parts = total < 4 * ParallelRowThreshold ? 1 : 2 * team.Threads;
+        var parts = count < 4 * ParallelRowThreshold ? 1 : 2 * team.Threads;
         team.For(0, parts, c =>
         {
-            for (var i = first + (int)((long)total * c / parts); i < first + (int)((long)total * (c + 1) / parts); i++)
+            for (var i = start + (int)((long)count * c / parts); i < start + (int)((long)count * (c + 1) / parts); i++)
             {
                 orderedG[i] = gradient[rowBuffer[i]];
                 orderedH[i] = hessian[rowBuffer[i]];
             }
         });
-        var g = orderedG.AsSpan(node.Start, node.Count);
-        var h = orderedH.AsSpan(node.Start, node.Count);
-
-        var chunks = Math.Min(features.Length, team.Threads);
-        if (node.Count < ParallelRowThreshold || chunks < 2)
-        {
-            foreach (var f in features)
-            {
-                histogram.AccumulateFeature(f, data.Columns[f], rows, g, h);
-            }
-
-            return;
-        }
-
         // One task per thread over a contiguous run of features: each feature's sums are formed by one thread in
         // row order, so the split of the work does not change any bit.
-        var (start, count) = (node.Start, node.Count);
+        var chunks = count < ParallelRowThreshold ? 1 : Math.Min(features.Length, team.Threads);
         team.For(0, chunks, c =>
         {
             for (var j = features.Length * c / chunks; j < features.Length * (c + 1) / chunks; j++)
@@ -282,30 +267,20 @@ internal sealed class TreeGrower
         var (start, count) = (node.Start, node.Count);
         var ordered = orderedPacked!;
 
-        // Groups of at most four features, as many as a multiple of the thread count and of nearly equal sizes,
-        // so the threads finish together (28 features on 2 threads: four groups of 4 and four of 3).
-        var threads = count < ParallelRowThreshold ? 1 : team.Threads;
-        var groups = Math.Min(features.Length, threads * ((features.Length + (4 * threads) - 1) / (4 * threads)));
-        var chunks = threads == 1 ? 1 : groups;
+        // Groups of four features (the last one may be smaller), spread over the threads.
+        var groups = (features.Length + 3) / 4;
+        var chunks = count < ParallelRowThreshold ? 1 : groups;
 
         void Run(int c)
         {
             for (var q = groups * c / chunks; q < groups * (c + 1) / chunks; q++)
             {
-                var first = features.Length * q / groups;
-                var group = features.AsSpan(first, (features.Length * (q + 1) / groups) - first);
+                var group = features.AsSpan(4 * q, Math.Min(4, features.Length - (4 * q)));
                 histogram.AccumulatePacked(group, data.Columns, rowBuffer.AsSpan(start, count), ordered.AsSpan(start, count), quantized!);
             }
         }
 
-        if (chunks == 1)
-        {
-            Run(0);
-        }
-        else
-        {
-            team.For(0, chunks, Run);
-        }
+        team.For(0, chunks, Run);
     }
 
     private SplitCandidate FindBest(Node node, int[] features)
