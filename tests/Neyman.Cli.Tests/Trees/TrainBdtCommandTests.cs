@@ -129,9 +129,12 @@ public sealed class TrainBdtCommandTests : IDisposable
     public void BadSettingIsBadInputNamingTheOption(string option, string value)
     {
         var data = Write("settings.csv", Events(20, 7));
-        var result = CliRunner.Run("train", "bdt", "--data", data, option, value, "--output", Path.Combine(folder, "m.json"));
+        var model = Path.Combine(folder, "m.json");
+        var result = CliRunner.Run("train", "bdt", "--data", data, option, value, "--output", model);
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("error: " + option, result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+        Assert.Empty(Directory.GetFiles(folder, "m.json*"));
     }
 
     [Fact]
