@@ -26,7 +26,7 @@ double Cpu()
 long Faults() => File.Exists("/proc/self/stat")
     ? long.Parse(File.ReadAllText("/proc/self/stat").Split(") ")[1].Split(' ')[7], System.Globalization.CultureInfo.InvariantCulture)
     : 0;
-string Collections() => $"GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}";
+string Collections() => $"GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, allocated {GC.GetTotalAllocatedBytes() / 1e6:F0} MB";
 var cpu = Cpu();
 var faults = Faults();
 var watch = Stopwatch.StartNew();

@@ -86,4 +86,37 @@ public sealed class HiggsReconstructionTests
 
         Assert.Equal(closest, masses[0], 10);
     }
+
+    [Fact]
+    public void Fewer_tags_win_over_any_mass_difference()
+    {
+        // The two untagged jets make a 1.5 TeV pair; a tagged jet with an untagged one would make a W almost exactly.
+        var q1 = LorentzVector.FromPtEtaPhiM(750, 0, 0, 0);
+        var q2 = LorentzVector.FromPtEtaPhiM(750, 0, Math.PI - 1e-3, 0);
+        var b1 = LorentzVector.FromPtEtaPhiM(40, 0, 1.2, 4.78);
+        var b2 = LorentzVector.FromPtEtaPhiM(30, 1.5, -1.0, 4.78);
+        LorentzVector[] jets = [q1, b1, q2, b2];
+        var masses = new double[7];
+
+        HiggsReconstruction.HighLevelMasses(b1, b2, jets, [false, true, false, true], masses);
+
+        Assert.Equal((q1 + q2).Mass, masses[0], 9);
+        Assert.Equal((b1 + b2).Mass, masses[4], 9);
+    }
+
+    [Fact]
+    public void With_three_tags_the_untagged_jet_is_in_the_w()
+    {
+        var j0 = LorentzVector.FromPtEtaPhiM(100, 0, 0, 4.78);
+        var j1 = LorentzVector.FromPtEtaPhiM(80, 0.5, 2.5, 4.78);
+        var j2 = LorentzVector.FromPtEtaPhiM(50, -0.3, 1.0, 0);
+        var j3 = LorentzVector.FromPtEtaPhiM(30, 1.5, -1.0, 4.78);
+        LorentzVector[] jets = [j0, j1, j2, j3];
+        var expected = new[] { j0, j1, j3 }.Select(b => (b + j2).Mass).MinBy(m => Math.Abs(m - ParticleData.WMass));
+        var masses = new double[7];
+
+        HiggsReconstruction.HighLevelMasses(j0, j0, jets, [true, true, false, true], masses);
+
+        Assert.Equal(expected, masses[0], 9);
+    }
 }
