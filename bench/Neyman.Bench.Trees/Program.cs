@@ -108,7 +108,7 @@ Console.WriteLine(new JsonObject
     ["train_cpu_seconds"] = Math.Round(trainCpuSeconds, 3),
     ["seconds_per_tree"] = Math.Round(trainSeconds / options.TreeCount, 4),
     ["predict_seconds_per_1M"] = Math.Round(predictSeconds * 1e6 / test.RowCount, 3),
-    ["test_auc"] = Math.Round(auc, 5),
+    ["test_auc"] = Math.Round(auc, 6),
     ["peak_working_set_mb"] = Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20),
 }.ToJsonString());
 

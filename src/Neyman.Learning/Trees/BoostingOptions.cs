@@ -69,10 +69,17 @@ public sealed record BoostingOptions
     /// Quantized training: 0 builds the histograms from the exact gradients; an even L from 2 to 64 rounds each
     /// round's gradients stochastically (seeded) to integers in [-L/2, L/2] and hessians to [0, L], packed one 64-bit
     /// word per event, which makes the histograms about three times faster to build (LightGBM's
-    /// <c>num_grad_quant_bins</c>). Split gains and the minimum child weight then use the rounded sums; leaf
-    /// values are recomputed from the exact ones. AdaBoost and bagging ignore it.
+    /// <c>num_grad_quant_bins</c>). Split gains, the minimum child weight and the leaf values then use the rounded
+    /// sums (unbiased estimates of the exact ones), unless <see cref="RenewQuantizedLeaves"/> is set. AdaBoost and
+    /// bagging ignore it.
     /// </summary>
     public int GradientLevels { get; init; }
+
+    /// <summary>
+    /// With quantized training, set every leaf's value again from the exact gradients and hessians of its events
+    /// (LightGBM's <c>quant_train_renew_leaf</c>, also off by default there): one more pass over the events per tree.
+    /// </summary>
+    public bool RenewQuantizedLeaves { get; init; }
 
     /// <summary>The seed of every random choice (row and column subsampling, gradient rounding).</summary>
     public ulong Seed { get; init; } = 1;

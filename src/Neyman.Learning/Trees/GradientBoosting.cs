@@ -108,7 +108,7 @@ public static class GradientBoosting
                 quantizer?.Quantize(outputGradient, outputHessian, rows, ((long)round * outputs) + k, team);
                 var (tree, leaves, _) = grower.Grow(outputGradient, outputHessian, rows, features, quantizer);
                 trees.Add(tree);
-                UpdateScores(raw, outputs, k, tree, leaves, grower, binned, rows.Length == n, team);
+                UpdateScores(raw, outputs, k, tree, leaves, binned, rows.Length == n, team);
                 watch?.Add(tree, k);
             }
 
@@ -208,20 +208,11 @@ public static class GradientBoosting
     }
 
     private static void UpdateScores(
-        double[] raw, int outputs, int k, RegressionTree tree, List<GrownLeaf> leaves, TreeGrower grower, BinnedDataset binned, bool allRows, WorkerTeam team)
+        double[] raw, int outputs, int k, RegressionTree tree, GrownRows leaves, BinnedDataset binned, bool allRows, WorkerTeam team)
     {
         if (allRows)
         {
-            // Leaves hold disjoint rows, so they can be applied in parallel without changing any bit.
-            team.For(0, leaves.Count, l =>
-            {
-                var leaf = leaves[l];
-                var value = tree.Values[leaf.Node];
-                foreach (var row in grower.Rows.Slice(leaf.Start, leaf.Count))
-                {
-                    raw[(row * outputs) + k] += value;
-                }
-            });
+            leaves.AddValues(raw, outputs, k, tree.Values, team);
             return;
         }
 

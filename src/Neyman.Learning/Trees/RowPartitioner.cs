@@ -25,11 +25,7 @@ internal sealed class RowPartitioner(int rowCount, WorkerTeam team)
     /// <param name="count">The node's number of rows.</param>
     public int Partition(byte[] column, SplitCandidate split, int[] rows, long[]? words, int start, int count)
     {
-        var goesLeft = new byte[GradientHistogram.BinsPerFeature];
-        for (var bin = 0; bin < goesLeft.Length; bin++)
-        {
-            goesLeft[bin] = (byte)(GoesLeft((byte)bin, split) ? 1 : 0);
-        }
+        var goesLeft = GoesLeftTable(split);
 
         if (words is not null)
         {
@@ -77,9 +73,19 @@ internal sealed class RowPartitioner(int rowCount, WorkerTeam team)
         return totalLeft;
     }
 
-    // Whether a bin goes left under a split (the missing bin by the split's default direction).
-    private static bool GoesLeft(byte bin, SplitCandidate split) =>
-        bin == FeatureBinMapper.MissingBin ? split.MissingGoesLeft : bin <= split.Bin;
+    /// <summary>1 for each bin that goes left under the split (the missing bin by its default direction), 0 for the others.</summary>
+    /// <param name="split">The split.</param>
+    public static byte[] GoesLeftTable(SplitCandidate split)
+    {
+        var goesLeft = new byte[GradientHistogram.BinsPerFeature];
+        for (var bin = 0; bin < goesLeft.Length; bin++)
+        {
+            var left = bin == FeatureBinMapper.MissingBin ? split.MissingGoesLeft : bin <= split.Bin;
+            goesLeft[bin] = (byte)(left ? 1 : 0);
+        }
+
+        return goesLeft;
+    }
 
     // Rows [from, to) to the left scratch run (from 'from' on) or the right one, without branches; returns the left count.
     private int SplitRun(byte[] column, byte[] goesLeft, int[] rows, int from, int to)

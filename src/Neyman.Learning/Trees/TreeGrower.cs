@@ -33,15 +33,13 @@ internal sealed class TreeGrower
         partitioner = new RowPartitioner(data.RowCount, team);
     }
 
-    /// <summary>The rows of the last grown tree, grouped by leaf (see <see cref="GrownLeaf"/>).</summary>
-    public ReadOnlySpan<int> Rows => rowBuffer;
-
     /// <summary>
-    /// Grows a tree on the given rows (ascending) using only the given features. With quantized gradients the
-    /// histograms, splits and node sums come from the packed integers, and each leaf's value is then set again
-    /// from the exact gradients and hessians of its events.
+    /// Grows a tree on the given rows (ascending) using only the given features; returns it with the leaf of every
+    /// row (valid until the next call) and the gain of each feature. With quantized gradients the histograms, splits
+    /// and node sums come from the packed integers; with <see cref="BoostingOptions.RenewQuantizedLeaves"/> each leaf's
+    /// value is then set again from the exact gradients and hessians of its events.
     /// </summary>
-    public (RegressionTree Tree, List<GrownLeaf> Leaves, double[] FeatureGain) Grow(
+    public (RegressionTree Tree, GrownRows Leaves, double[] FeatureGain) Grow(
         float[] gradient, float[] hessian, ReadOnlySpan<int> rows, int[] features, QuantizedGradients? quantizedGradients = null)
     {
         rows.CopyTo(rowBuffer);
@@ -100,6 +98,7 @@ internal sealed class TreeGrower
 
         Enqueue(root, open, done);
         var leaves = 1;
+        var deferred = new List<DeferredSplit>();
         var featureGain = new double[data.FeatureCount];
         while (open.Count > 0 && (options.MaxLeaves == 0 || leaves < options.MaxLeaves))
         {
@@ -112,6 +111,14 @@ internal sealed class TreeGrower
                 LeafValue(best.RightGradient, best.RightHessian), best.RightHessian);
             featureGain[best.Feature] += best.Gain;
             leaves++;
+            if (options.MaxDepth > 0 && node.Depth + 1 >= options.MaxDepth)
+            {
+                // Both children are leaves at the depth limit: their rows need not be partitioned.
+                deferred.Add(new DeferredSplit(node.Start, node.Count, data.Columns[best.Feature], RowPartitioner.GoesLeftTable(best), leftIndex));
+                Return(node);
+                continue;
+            }
+
             var leftCount = Partition(node, best);
             var leftNode = new Node(leftIndex, node.Start, leftCount, best.LeftGradient, best.LeftHessian, node.Depth + 1);
             var rightNode = new Node(leftIndex + 1, node.Start + leftCount, node.Count - leftCount, best.RightGradient, best.RightHessian, node.Depth + 1);
@@ -126,28 +133,16 @@ internal sealed class TreeGrower
             Return(node);
         }
 
-        var result = done.Select(n => new GrownLeaf(n.TreeIndex, n.Start, n.Count)).OrderBy(l => l.Start).ToList();
-        if (quantized is not null)
+        var grown = new GrownRows(rowBuffer, done.Select(n => new GrownLeaf(n.TreeIndex, n.Start, n.Count)).OrderBy(l => l.Start).ToList(), deferred);
+        if (quantized is not null && options.RenewQuantizedLeaves)
         {
-            var values = new double[result.Count];
-            team.For(0, result.Count, l =>
+            foreach (var (leaf, leafGradient, leafHessian) in grown.LeafSums(gradient, hessian, team))
             {
-                double leafGradient = 0, leafHessian = 0;
-                foreach (var r in rowBuffer.AsSpan(result[l].Start, result[l].Count))
-                {
-                    leafGradient += gradient[r];
-                    leafHessian += hessian[r];
-                }
-
-                values[l] = LeafValue(leafGradient, leafHessian);
-            });
-            for (var l = 0; l < result.Count; l++)
-            {
-                tree.SetValue(result[l].Node, values[l]);
+                tree.SetValue(leaf, LeafValue(leafGradient, leafHessian));
             }
         }
 
-        return (tree, result, featureGain);
+        return (tree, grown, featureGain);
     }
 
     private double LeafValue(double gradient, double hessian) =>
@@ -188,13 +183,9 @@ internal sealed class TreeGrower
         return node;
     }
 
-    // Children at the depth limit build no histogram: their packed words need not follow the rows.
-    private int Partition(Node node, SplitCandidate split)
-    {
-        var childrenMaySplit = options.MaxDepth == 0 || node.Depth + 1 < options.MaxDepth;
-        var words = quantized is null || !childrenMaySplit ? null : orderedPacked;
-        return partitioner.Partition(data.Columns[split.Feature], split, rowBuffer, words, node.Start, node.Count);
-    }
+    // Splits at the depth limit are deferred (see Grow), so the children may split and the packed words follow the rows.
+    private int Partition(Node node, SplitCandidate split) =>
+        partitioner.Partition(data.Columns[split.Feature], split, rowBuffer, quantized is null ? null : orderedPacked, node.Start, node.Count);
 
     private void BuildChildren(Node parent, Node left, Node right, float[] gradient, float[] hessian, int[] features)
     {
@@ -211,13 +202,11 @@ internal sealed class TreeGrower
         var (small, large) = left.Count <= right.Count ? (left, right) : (right, left);
         var smallHistogram = Rent(features);
         Accumulate(small, smallHistogram, gradient, hessian, features);
-        foreach (var f in features)
-        {
-            parentHistogram.SetFeatureToDifference(f, parentHistogram, smallHistogram);
-        }
-
         small.Histogram = smallHistogram;
+        // The larger child's histogram is the parent's minus the smaller one's, formed feature by feature on the
+        // threads of its split search (and not at all when it cannot split).
         large.Histogram = parentHistogram;
+        large.Subtrahend = smallHistogram;
         foreach (var child in (ReadOnlySpan<Node>)[left, right])
         {
             if (CanSplit(child))
@@ -225,6 +214,8 @@ internal sealed class TreeGrower
                 child.Best = FindBest(child, features);
             }
         }
+
+        large.Subtrahend = null;
     }
 
     private void Accumulate(Node node, GradientHistogram histogram, float[] gradient, float[] hessian, int[] features)
@@ -313,6 +304,11 @@ internal sealed class TreeGrower
         var best = SplitCandidate.None;
         foreach (var f in features)
         {
+            if (node.Subtrahend is { } subtrahend)
+            {
+                histogram.SetFeatureToDifference(f, histogram, subtrahend);
+            }
+
             var candidate = SplitFinder.BestForFeature(
                 histogram, f, data.Mappers[f].ValueBinCount, node.Gradient, node.Hessian, node.Count, constraints);
             best = SplitFinder.Better(best, candidate);
@@ -363,5 +359,8 @@ internal sealed class TreeGrower
         public GradientHistogram? Histogram { get; set; }
 
         public SplitCandidate Best { get; set; } = SplitCandidate.None;
+
+        /// <summary>Set while <see cref="Histogram"/> still holds the parent's: the sibling's, to subtract per feature.</summary>
+        public GradientHistogram? Subtrahend { get; set; }
     }
 }

@@ -52,13 +52,7 @@ internal static class VotingEnsembles
             {
                 double wrong = 0, total = 0;
                 var leafOf = new int[n];
-                foreach (var leaf in leaves)
-                {
-                    foreach (var row in grower.Rows.Slice(leaf.Start, leaf.Count))
-                    {
-                        leafOf[row] = leaf.Node;
-                    }
-                }
+                leaves.FillLeafOf(leafOf);
 
                 var misclassified = new bool[n];
                 for (var i = 0; i < n; i++)

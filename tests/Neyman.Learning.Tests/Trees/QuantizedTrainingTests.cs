@@ -182,18 +182,12 @@ public sealed class QuantizedTrainingTests
     }
 
     [Fact]
-    public void LeafValuesComeFromTheExactGradients()
+    public void RenewedLeafValuesComeFromTheExactGradients()
     {
         // One stump on squared loss without penalty: each leaf's value is the shrunk mean residual of its events,
         // exactly, although the split was chosen on rounded gradients.
-        var x = Enumerable.Range(0, 1000).Select(i => (double)i).ToArray();
-        var y = x.Select(v => v < 500 ? 1.0 + (0.001 * v) : 3.0 - (0.002 * v)).ToArray();
-        var table = TreeTestData.Table(("x", x), ("label", y));
-        var options = new BoostingOptions
-        {
-            Objective = BoostingObjectiveKind.Squared, TreeCount = 1, MaxDepth = 1, LearningRate = 1, L2 = 0, MinChildWeight = 0, GradientLevels = 2,
-        };
-        var model = GradientBoosting.Train(table, options).Model;
+        var (x, y, table, options) = Stump();
+        var model = GradientBoosting.Train(table, options with { RenewQuantizedLeaves = true }).Model;
         var tree = model.Trees[0];
         var baseScore = model.BaseScores[0];
         var leftRows = x.Where(v => v <= tree.Thresholds[0]).Select(v => (int)v).ToArray();
@@ -202,6 +196,40 @@ public sealed class QuantizedTrainingTests
         // gradients (units of max|g| / 1 here) would be off by up to half a unit.
         Assert.Equal(leftRows.Average(i => y[i] - baseScore), tree.Values[tree.LeftChildren[0]], 6);
         Assert.Equal(rightRows.Average(i => y[i] - baseScore), tree.Values[tree.RightChildren[0]], 6);
+    }
+
+    [Fact]
+    public void WithoutRenewalLeafValuesAreTheRoundedMeans()
+    {
+        // The same stump with leaf values from the rounded sums: the hessians (1 each) round exactly, the gradients
+        // (units of max|g| here) without bias, so each leaf's mean is off by a few hundredths of a unit (~0.5 / sqrt(500)),
+        // and never by a whole unit.
+        var (x, y, table, options) = Stump();
+        var model = GradientBoosting.Train(table, options).Model;
+        var tree = model.Trees[0];
+        var baseScore = model.BaseScores[0];
+        var unit = y.Max(v => Math.Abs(v - baseScore));
+        foreach (var (rows, value) in new[]
+        {
+            (x.Where(v => v <= tree.Thresholds[0]), tree.Values[tree.LeftChildren[0]]),
+            (x.Where(v => v > tree.Thresholds[0]), tree.Values[tree.RightChildren[0]]),
+        })
+        {
+            var exact = rows.Average(v => y[(int)v] - baseScore);
+            Assert.NotEqual(exact, value, 6);
+            Assert.InRange(value, exact - (0.1 * unit), exact + (0.1 * unit));
+        }
+    }
+
+    private static (double[] X, double[] Y, EventTable Table, BoostingOptions Options) Stump()
+    {
+        var x = Enumerable.Range(0, 1000).Select(i => (double)i).ToArray();
+        var y = x.Select(v => v < 500 ? 1.0 + (0.001 * v) : 3.0 - (0.002 * v)).ToArray();
+        var options = new BoostingOptions
+        {
+            Objective = BoostingObjectiveKind.Squared, TreeCount = 1, MaxDepth = 1, LearningRate = 1, L2 = 0, MinChildWeight = 0, GradientLevels = 2,
+        };
+        return (x, y, TreeTestData.Table(("x", x), ("label", y)), options);
     }
 
     [Theory]
