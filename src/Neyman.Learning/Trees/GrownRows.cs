@@ -5,8 +5,10 @@ namespace Neyman.Learning.Trees;
 /// depth limit whose rows were left unpartitioned (<see cref="DeferredSplit"/>). Every row of the tree is in exactly
 /// one of them; within each leaf rows are visited in ascending order, as if the last splits had been partitioned.
 /// </summary>
-internal sealed class GrownRows(int[] rows, List<GrownLeaf> leaves, List<DeferredSplit> deferred)
+internal sealed class GrownRows(int[] rows, int rowCount, List<GrownLeaf> leaves, List<DeferredSplit> deferred, byte[] slotScratch)
 {
+    private const int RowBlock = 16384;
+
     /// <summary>The number of leaves.</summary>
     public int LeafCount => leaves.Count + (2 * deferred.Count);
 
@@ -18,6 +20,12 @@ internal sealed class GrownRows(int[] rows, List<GrownLeaf> leaves, List<Deferre
     /// <param name="team">The threads; leaves hold disjoint rows, so the split of the work changes no bit.</param>
     public void AddValues(double[] scores, int outputs, int output, IReadOnlyList<double> values, WorkerTeam team)
     {
+        if (outputs == 1 && LeafCount <= 256 && rowCount == scores.Length && slotScratch.Length == scores.Length)
+        {
+            AddValuesInRowOrder(scores, values, team);
+            return;
+        }
+
         team.For(0, leaves.Count + deferred.Count, item =>
         {
             if (item < leaves.Count)
@@ -38,6 +46,57 @@ internal sealed class GrownRows(int[] rows, List<GrownLeaf> leaves, List<Deferre
             foreach (var row in rows.AsSpan(split.Start, split.Count))
             {
                 scores[(row * outputs) + output] += pair[goesLeft[column[row]]];
+            }
+        });
+    }
+
+    // Every event's leaf as a byte (a slot: the leaves first, then two per deferred split), written by the leaves with
+    // their scattered rows into an array small enough for the caches, then the scores in one sequential pass: adding
+    // values at scattered rows of the large score array directly costs a cache miss per event.
+    private void AddValuesInRowOrder(double[] scores, IReadOnlyList<double> values, WorkerTeam team)
+    {
+        var slots = slotScratch;
+        var slotValues = new double[256];
+        for (var l = 0; l < leaves.Count; l++)
+        {
+            slotValues[l] = values[leaves[l].Node];
+        }
+
+        for (var d = 0; d < deferred.Count; d++)
+        {
+            // Slot + 1 for the left leaf (goesLeft is 1), slot for the right one.
+            slotValues[leaves.Count + (2 * d)] = values[deferred[d].LeftNode + 1];
+            slotValues[leaves.Count + (2 * d) + 1] = values[deferred[d].LeftNode];
+        }
+
+        team.For(0, leaves.Count + deferred.Count, item =>
+        {
+            if (item < leaves.Count)
+            {
+                var leaf = leaves[item];
+                var slot = (byte)item;
+                foreach (var row in rows.AsSpan(leaf.Start, leaf.Count))
+                {
+                    slots[row] = slot;
+                }
+
+                return;
+            }
+
+            var split = deferred[item - leaves.Count];
+            var right = leaves.Count + (2 * (item - leaves.Count));
+            var (column, goesLeft) = (split.Column, split.GoesLeft);
+            foreach (var row in rows.AsSpan(split.Start, split.Count))
+            {
+                slots[row] = (byte)(right + goesLeft[column[row]]);
+            }
+        });
+        team.For(0, (scores.Length + RowBlock - 1) / RowBlock, b =>
+        {
+            var to = Math.Min(scores.Length, (b + 1) * RowBlock);
+            for (var i = b * RowBlock; i < to; i++)
+            {
+                scores[i] += slotValues[slots[i]];
             }
         });
     }

@@ -16,6 +16,7 @@ internal sealed class TreeGrower
     private readonly SplitConstraints constraints;
     private readonly WorkerTeam team;
     private readonly int[] rowBuffer;
+    private byte[]? slotScratch;
     private readonly RowPartitioner partitioner;
     private float[]? orderedGradient;
     private float[]? orderedHessian;
@@ -133,7 +134,9 @@ internal sealed class TreeGrower
             Return(node);
         }
 
-        var grown = new GrownRows(rowBuffer, done.Select(n => new GrownLeaf(n.TreeIndex, n.Start, n.Count)).OrderBy(l => l.Start).ToList(), deferred);
+        var grown = new GrownRows(
+            rowBuffer, rows.Length, done.Select(n => new GrownLeaf(n.TreeIndex, n.Start, n.Count)).OrderBy(l => l.Start).ToList(), deferred,
+            slotScratch ??= new byte[data.RowCount]);
         if (quantized is not null && options.RenewQuantizedLeaves)
         {
             foreach (var (leaf, leafGradient, leafHessian) in grown.LeafSums(gradient, hessian, team))
