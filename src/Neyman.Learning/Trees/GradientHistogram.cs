@@ -143,23 +143,23 @@ public sealed class GradientHistogram
     }
 
     /// <summary>
-    /// Adds the rows of up to four features in one pass over the rows, from quantized gradients packed one word per
-    /// event (<paramref name="orderedPacked"/>[i] belongs to <paramref name="rows"/>[i]): one integer addition per
-    /// event and feature into packed partial sums, which are unpacked into this histogram every
+    /// Adds the rows of up to four features in one pass over the rows, from quantized gradients coded one 16-bit code
+    /// per event (<paramref name="orderedCodes"/>[i] belongs to <paramref name="rows"/>[i]) and expanded into packed
+    /// words (<see cref="QuantizedGradients.Word"/>): one integer addition per event and feature into packed partial sums, which are unpacked into this histogram every
     /// <see cref="QuantizedGradients.ChunkRows"/> rows, so no field overflows. The integer sums do not depend on the
     /// order of the rows; the unpacking order is fixed by it.
     /// </summary>
     /// <param name="features">One to four feature indices.</param>
     /// <param name="columns">The bins of every feature, indexed by row.</param>
     /// <param name="rows">The rows of the node.</param>
-    /// <param name="orderedPacked">Packed quantized gradients in the order of <paramref name="rows"/>.</param>
+    /// <param name="orderedCodes">Quantized gradient codes in the order of <paramref name="rows"/>.</param>
     /// <param name="quantized">The quantization they come from.</param>
     internal void AccumulatePacked(
-        ReadOnlySpan<int> features, IReadOnlyList<byte[]> columns, ReadOnlySpan<int> rows, ReadOnlySpan<long> orderedPacked, QuantizedGradients quantized)
+        ReadOnlySpan<int> features, IReadOnlyList<byte[]> columns, ReadOnlySpan<int> rows, ReadOnlySpan<ushort> orderedCodes, QuantizedGradients quantized)
     {
-        if (features.Length is < 1 or > 4 || orderedPacked.Length < rows.Length)
+        if (features.Length is < 1 or > 4 || orderedCodes.Length < rows.Length)
         {
-            throw new ArgumentException("One to four features and one packed word per row are required.", nameof(features));
+            throw new ArgumentException("One to four features and one code per row are required.", nameof(features));
         }
 
         Span<long> partial = stackalloc long[4 * BinsPerFeature];
@@ -168,16 +168,16 @@ public sealed class GradientHistogram
             var count = Math.Min(quantized.ChunkRows, rows.Length - start);
             partial.Clear();
             var chunkRows = rows.Slice(start, count);
-            var chunkPacked = orderedPacked.Slice(start, count);
+            var chunkCodes = orderedCodes.Slice(start, count);
             switch (features.Length)
             {
                 case 4:
-                    AddFour(columns, features, chunkRows, chunkPacked, partial);
+                    AddFour(columns, features, chunkRows, chunkCodes, partial);
                     break;
                 default:
                     for (var j = 0; j < features.Length; j++)
                     {
-                        AddOne(columns[features[j]], chunkRows, chunkPacked, partial.Slice(j * BinsPerFeature, BinsPerFeature));
+                        AddOne(columns[features[j]], chunkRows, chunkCodes, partial.Slice(j * BinsPerFeature, BinsPerFeature));
                     }
 
                     break;
@@ -201,7 +201,7 @@ public sealed class GradientHistogram
         }
     }
 
-    private static void AddFour(IReadOnlyList<byte[]> columns, ReadOnlySpan<int> features, ReadOnlySpan<int> rows, ReadOnlySpan<long> packed, Span<long> partial)
+    private static void AddFour(IReadOnlyList<byte[]> columns, ReadOnlySpan<int> features, ReadOnlySpan<int> rows, ReadOnlySpan<ushort> codes, Span<long> partial)
     {
         // Bins are bytes, so every partial index stays inside its 256 entries; the row indices are checked once.
         byte[] c0 = columns[features[0]], c1 = columns[features[1]], c2 = columns[features[2]], c3 = columns[features[3]];
@@ -214,7 +214,7 @@ public sealed class GradientHistogram
         ref var b1 = ref MemoryMarshal.GetArrayDataReference(c1);
         ref var b2 = ref MemoryMarshal.GetArrayDataReference(c2);
         ref var b3 = ref MemoryMarshal.GetArrayDataReference(c3);
-        ref var word = ref MemoryMarshal.GetReference(packed);
+        ref var code = ref MemoryMarshal.GetReference(codes);
         for (var i = 0; i < rows.Length; i++)
         {
             var r = rows[i];
@@ -223,7 +223,7 @@ public sealed class GradientHistogram
                 throw new ArgumentOutOfRangeException(nameof(rows));
             }
 
-            var v = Unsafe.Add(ref word, i);
+            var v = QuantizedGradients.Word(Unsafe.Add(ref code, i));
             Unsafe.Add(ref p0, Unsafe.Add(ref b0, r)) += v;
             Unsafe.Add(ref p1, Unsafe.Add(ref b1, r)) += v;
             Unsafe.Add(ref p2, Unsafe.Add(ref b2, r)) += v;
@@ -231,12 +231,12 @@ public sealed class GradientHistogram
         }
     }
 
-    private static void AddOne(byte[] column, ReadOnlySpan<int> rows, ReadOnlySpan<long> packed, Span<long> partial)
+    private static void AddOne(byte[] column, ReadOnlySpan<int> rows, ReadOnlySpan<ushort> codes, Span<long> partial)
     {
         ref var p = ref MemoryMarshal.GetReference(partial);
         for (var i = 0; i < rows.Length; i++)
         {
-            Unsafe.Add(ref p, column[rows[i]]) += packed[i];
+            Unsafe.Add(ref p, column[rows[i]]) += QuantizedGradients.Word(codes[i]);
         }
     }
 

@@ -5,15 +5,16 @@ namespace Neyman.Learning.Trees;
 
 /// <summary>
 /// One round's gradients and hessians rounded stochastically to small integers (quantized training, as in
-/// LightGBM's <c>use_quantized_grad</c>; Shi et al., NeurIPS 2022) and packed, with a count of one, into a single
-/// 64-bit word per event, so a histogram bin takes one integer addition per event instead of three floating ones.
+/// LightGBM's <c>use_quantized_grad</c>; Shi et al., NeurIPS 2022), kept as a 16-bit code per event (gradient field in
+/// the high byte, hessian field in the low one) that expands, with a count of one, into a 64-bit word, so a
+/// histogram bin takes one integer addition per event instead of three floating ones.
 /// Gradients become integers in [-L/2, L/2] in units of max|g| / (L/2), hessians integers in [0, L] (or [-L, L]
 /// when negative weights make some negative) in units of max|h| / L; the rounding is unbiased (rounded up with
 /// probability equal to the fractional part) with uniforms hashed from the seed, the tree and the event's row, so the
 /// same seed gives the same bits on any thread count.
 /// Word layout, each field summed on its own: bits 0-19 the count, 20-41 the hessian plus its offset, 42-63 the
 /// gradient plus its offset. The fields do not overflow while a partial sum covers at most <see cref="ChunkRows"/>
-/// events.
+/// events. The codes are what moves with the rows (2 bytes an event instead of 8).
 /// </summary>
 internal sealed class QuantizedGradients
 {
@@ -36,11 +37,11 @@ internal sealed class QuantizedGradients
     {
         this.levels = levels;
         this.seed = seed;
-        Packed = new long[rowCount];
+        Codes = new ushort[rowCount];
     }
 
-    /// <summary>The packed word of every event of the last <see cref="Quantize"/> (only the sampled rows are set).</summary>
-    public long[] Packed { get; }
+    /// <summary>The code of every event of the last <see cref="Quantize"/> (only the sampled rows are set).</summary>
+    public ushort[] Codes { get; }
 
     /// <summary>The value of one gradient unit.</summary>
     public double GradientScale { get; private set; }
@@ -96,7 +97,7 @@ internal sealed class QuantizedGradients
         HessianScale = maxHessian > 0 ? maxHessian / (double)levels : 1.0;
         var largestField = Math.Max(2 * half, HessianOffset + levels);
         ChunkRows = (int)Math.Min(CountMask, HessianMask / largestField);
-        var packed = Packed;
+        var codes = Codes;
         var key = SplitMix64.Mix(seed + SplitMix64.Mix(RoundingPurpose + (ulong)stream));
         var contiguous = rows.Length > 0 && rows[^1] == rows.Length - 1;
         var rounding = new Rounding(1.0 / GradientScale, 1.0 / HessianScale, half, levels, GradientOffset, HessianOffset, key);
@@ -107,18 +108,27 @@ internal sealed class QuantizedGradients
             if (contiguous)
             {
                 // The rows are 0..n-1 (ascending and distinct): whole vectors of events at a time.
-                rounding.Pack(gradient.AsSpan(from, to - from), hessian.AsSpan(from, to - from), from, packed.AsSpan(from, to - from));
+                rounding.Pack(gradient.AsSpan(from, to - from), hessian.AsSpan(from, to - from), from, codes.AsSpan(from, to - from));
             }
             else
             {
                 for (var i = from; i < to; i++)
                 {
                     var r = rows[i];
-                    packed[r] = rounding.Pack(gradient[r], hessian[r], r);
+                    codes[r] = rounding.Pack(gradient[r], hessian[r], r);
                 }
             }
         });
     }
+
+    /// <summary>The packed word of one event's code: count 1, hessian and gradient fields.</summary>
+    /// <param name="code">A code from <see cref="Codes"/>.</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static long Word(ushort code) => ((long)(code >> 8) << (CountBits + HessianBits)) | ((long)(code & 0xFF) << CountBits) | 1;
+
+    /// <summary>The packed word of one event of the last <see cref="Quantize"/>.</summary>
+    /// <param name="row">The event.</param>
+    public long WordOf(int row) => Word(Codes[row]);
 
     /// <summary>The count in a packed sum.</summary>
     /// <param name="sum">A sum of packed words over at most <see cref="ChunkRows"/> events.</param>
@@ -142,49 +152,52 @@ internal sealed class QuantizedGradients
     {
         private const ulong Golden = 0x9E3779B97F4A7C15UL;
 
-        public long Pack(float gradient, float hessian, int row)
+        public ushort Pack(float gradient, float hessian, int row)
         {
             var bits = SplitMix64.Mix(Key ^ ((ulong)row * Golden));
             var g = Math.Clamp(Math.Floor((gradient * GradientUnit) + ((bits >> 32) * TwoToMinus32)), -GradientLimit, GradientLimit);
             var h = Math.Clamp(Math.Floor((hessian * HessianUnit) + ((uint)bits * TwoToMinus32)), -HessianLimit, HessianLimit);
-            return (((long)g + GradientOffset) << (CountBits + HessianBits)) | (((long)h + HessianOffset) << CountBits) | 1;
+            return (ushort)((((long)g + GradientOffset) << 8) | ((long)h + HessianOffset));
         }
 
-        public void Pack(ReadOnlySpan<float> gradient, ReadOnlySpan<float> hessian, int firstRow, Span<long> packed)
+        public void Pack(ReadOnlySpan<float> gradient, ReadOnlySpan<float> hessian, int firstRow, Span<ushort> codes)
         {
             var width = Vector<long>.Count;
             var i = 0;
-            if (Vector.IsHardwareAccelerated && Vector<float>.Count == 2 * width)
+            if (Vector.IsHardwareAccelerated && Vector<float>.Count == 2 * width && Vector<ushort>.Count == 4 * width)
             {
                 var lane = Vector<ulong>.Indices;
                 var key = new Vector<ulong>(Key);
                 var (gradientUnit, hessianUnit) = (new Vector<double>(GradientUnit), new Vector<double>(HessianUnit));
                 var (gradientLimit, hessianLimit) = (new Vector<double>(GradientLimit), new Vector<double>(HessianLimit));
                 var (gradientOffset, hessianOffset) = (new Vector<long>(GradientOffset), new Vector<long>(HessianOffset));
-                for (; i + (2 * width) <= gradient.Length; i += 2 * width)
+                var step = new Vector<ulong>((ulong)width);
+                for (; i + (4 * width) <= gradient.Length; i += 4 * width)
                 {
                     Vector.Widen(new Vector<float>(gradient[i..]), out var g0, out var g1);
                     Vector.Widen(new Vector<float>(hessian[i..]), out var h0, out var h1);
+                    Vector.Widen(new Vector<float>(gradient[(i + (2 * width))..]), out var g2, out var g3);
+                    Vector.Widen(new Vector<float>(hessian[(i + (2 * width))..]), out var h2, out var h3);
                     var row = new Vector<ulong>((ulong)(firstRow + i)) + lane;
-                    Words(g0, h0, row).CopyTo(packed[i..]);
-                    Words(g1, h1, row + new Vector<ulong>((ulong)width)).CopyTo(packed[(i + width)..]);
+                    var low = Vector.Narrow(Codes(g0, h0, row), Codes(g1, h1, row + step));
+                    var high = Vector.Narrow(Codes(g2, h2, row + (step * 2)), Codes(g3, h3, row + (step * 3)));
+                    Vector.AsVectorUInt16(Vector.Narrow(low, high)).CopyTo(codes[i..]);
                 }
 
-                Vector<long> Words(Vector<double> g, Vector<double> h, Vector<ulong> row)
+                Vector<long> Codes(Vector<double> g, Vector<double> h, Vector<ulong> row)
                 {
                     var bits = Mix(key ^ (row * new Vector<ulong>(Golden)));
                     var gradientUniform = Vector.ConvertToDouble(bits >> 32) * new Vector<double>(TwoToMinus32);
                     var hessianUniform = Vector.ConvertToDouble(bits & new Vector<ulong>(0xFFFFFFFFUL)) * new Vector<double>(TwoToMinus32);
                     var gq = Vector.Min(Vector.Max(Vector.Floor((g * gradientUnit) + gradientUniform), -gradientLimit), gradientLimit);
                     var hq = Vector.Min(Vector.Max(Vector.Floor((h * hessianUnit) + hessianUniform), -hessianLimit), hessianLimit);
-                    return ((Vector.ConvertToInt64(gq) + gradientOffset) << (CountBits + HessianBits))
-                        | ((Vector.ConvertToInt64(hq) + hessianOffset) << CountBits) | Vector<long>.One;
+                    return ((Vector.ConvertToInt64(gq) + gradientOffset) << 8) | (Vector.ConvertToInt64(hq) + hessianOffset);
                 }
             }
 
             for (; i < gradient.Length; i++)
             {
-                packed[i] = Pack(gradient[i], hessian[i], firstRow + i);
+                codes[i] = Pack(gradient[i], hessian[i], firstRow + i);
             }
         }
 

@@ -4,8 +4,8 @@ namespace Neyman.Learning.Trees;
 /// Splits a node's rows (a range of the row buffer, ascending) into its children's: a stable partition, so each
 /// child's rows stay ascending and the sums over them keep their order. Each chunk of rows goes in one branch-free
 /// pass to a left and a right scratch run, then every chunk copies its two runs back to offsets fixed by the counts
-/// of the chunks before it: the same result on any number of threads. Packed gradient words aligned with the rows
-/// can be moved along.
+/// of the chunks before it: the same result on any number of threads. Quantized gradient codes aligned with the
+/// rows can be moved along.
 /// </summary>
 internal sealed class RowPartitioner(int rowCount, WorkerTeam team)
 {
@@ -13,24 +13,24 @@ internal sealed class RowPartitioner(int rowCount, WorkerTeam team)
 
     private readonly int[] scratch = new int[rowCount];
     private readonly int[] rightScratch = new int[rowCount];
-    private long[]? wordScratch;
-    private long[]? rightWordScratch;
+    private ushort[]? wordScratch;
+    private ushort[]? rightWordScratch;
 
     /// <summary>Partitions rows[start, start + count) by the split; returns how many go left (they come first).</summary>
     /// <param name="column">The bins of the split's feature, indexed by row.</param>
     /// <param name="split">The split.</param>
     /// <param name="rows">The row buffer.</param>
-    /// <param name="words">Packed words aligned with <paramref name="rows"/>, moved along; or null.</param>
+    /// <param name="words">Gradient codes aligned with <paramref name="rows"/>, moved along; or null.</param>
     /// <param name="start">The node's first position in the buffer.</param>
     /// <param name="count">The node's number of rows.</param>
-    public int Partition(byte[] column, SplitCandidate split, int[] rows, long[]? words, int start, int count)
+    public int Partition(byte[] column, SplitCandidate split, int[] rows, ushort[]? words, int start, int count)
     {
         var goesLeft = GoesLeftTable(split);
 
         if (words is not null)
         {
-            wordScratch ??= new long[scratch.Length];
-            rightWordScratch ??= new long[scratch.Length];
+            wordScratch ??= new ushort[scratch.Length];
+            rightWordScratch ??= new ushort[scratch.Length];
         }
 
         var chunks = Math.Max(1, Math.Min(count / ParallelRows, 4 * team.Threads));
@@ -104,7 +104,7 @@ internal sealed class RowPartitioner(int rowCount, WorkerTeam team)
         return left - from;
     }
 
-    private int SplitRun(byte[] column, byte[] goesLeft, int[] rows, long[] words, int from, int to)
+    private int SplitRun(byte[] column, byte[] goesLeft, int[] rows, ushort[] words, int from, int to)
     {
         var (left, right) = (from, from);
         var (wordsLeft, wordsRight) = (wordScratch!, rightWordScratch!);

@@ -20,7 +20,7 @@ internal sealed class TreeGrower
     private readonly RowPartitioner partitioner;
     private float[]? orderedGradient;
     private float[]? orderedHessian;
-    private long[]? orderedPacked;
+    private ushort[]? orderedCodes;
     private QuantizedGradients? quantized;
     private readonly Stack<GradientHistogram> pool = new();
 
@@ -56,20 +56,21 @@ internal sealed class TreeGrower
         }
         else
         {
-            orderedPacked ??= new long[data.RowCount];
-            // The packed words follow the rows through every partition; integer sums do not depend on the blocks.
+            orderedCodes ??= new ushort[data.RowCount];
+            // The codes follow the rows through every partition; integer sums do not depend on the blocks.
             const int Block = 16384;
             var blocks = (rows.Length + Block - 1) / Block;
             var sums = new (long Gradient, long Hessian)[blocks];
-            var (ordered, packed, q) = (orderedPacked, quantized.Packed, quantized);
+            var (ordered, codes, q) = (orderedCodes, quantized.Codes, quantized);
             var count = rows.Length;
             team.For(0, blocks, b =>
             {
                 long blockGradient = 0, blockHessian = 0;
                 for (var i = b * Block; i < Math.Min(count, (b + 1) * Block); i++)
                 {
-                    var word = packed[rowBuffer[i]];
-                    ordered[i] = word;
+                    var code = codes[rowBuffer[i]];
+                    ordered[i] = code;
+                    var word = QuantizedGradients.Word(code);
                     blockGradient += q.GradientUnits(word);
                     blockHessian += q.HessianUnits(word);
                 }
@@ -186,9 +187,9 @@ internal sealed class TreeGrower
         return node;
     }
 
-    // Splits at the depth limit are deferred (see Grow), so the children may split and the packed words follow the rows.
+    // Splits at the depth limit are deferred (see Grow), so the children may split and the gradient codes follow the rows.
     private int Partition(Node node, SplitCandidate split) =>
-        partitioner.Partition(data.Columns[split.Feature], split, rowBuffer, quantized is null ? null : orderedPacked, node.Start, node.Count);
+        partitioner.Partition(data.Columns[split.Feature], split, rowBuffer, quantized is null ? null : orderedCodes, node.Start, node.Count);
 
     private void BuildChildren(Node parent, Node left, Node right, float[] gradient, float[] hessian, int[] features)
     {
@@ -259,7 +260,7 @@ internal sealed class TreeGrower
     private void AccumulatePacked(Node node, GradientHistogram histogram, int[] features)
     {
         var (start, count) = (node.Start, node.Count);
-        var ordered = orderedPacked!;
+        var ordered = orderedCodes!;
 
         // Groups of four features (the last one may be smaller), spread over the threads.
         var groups = (features.Length + 3) / 4;

@@ -32,7 +32,7 @@ public sealed class QuantizedTrainingTests
         double exactGradient = 0, exactHessian = 0, roundedGradient = 0, roundedHessian = 0;
         for (var i = 0; i < N; i++)
         {
-            var word = q.Packed[i];
+            var word = q.WordOf(i);
             Assert.Equal(1, QuantizedGradients.Count(word));
             Assert.InRange(q.GradientUnits(word), -2, 2);
             Assert.InRange(q.HessianUnits(word), 0, 4);
@@ -69,13 +69,13 @@ public sealed class QuantizedTrainingTests
         Assert.Equal(8, all.HessianOffset);
         for (var i = 0; i < N; i++)
         {
-            Assert.Equal(i == 5 ? 0 : all.Packed[i], most.Packed[i]);
+            Assert.Equal(i == 5 ? 0 : all.Codes[i], most.Codes[i]);
         }
 
         // Another tree of the same seed draws other uniforms.
         var next = new QuantizedGradients(8, N, seed: 4);
         next.Quantize(gradient, hessian, [.. Enumerable.Range(0, N)], 4, team);
-        Assert.NotEqual(all.Packed, next.Packed);
+        Assert.NotEqual(all.Codes, next.Codes);
     }
 
     [Fact]
@@ -88,15 +88,16 @@ public sealed class QuantizedTrainingTests
         q.Quantize(gradient, hessian, [0, 1, 2, 3], 7, team);
         Assert.Equal(64, q.HessianOffset);
         Assert.Equal(32, q.GradientOffset);
-        Assert.Equal(32, q.GradientUnits(q.Packed[0]));
-        Assert.Equal(-32, q.GradientUnits(q.Packed[1]));
-        Assert.Equal(64, q.HessianUnits(q.Packed[0]));
-        Assert.Equal(-64, q.HessianUnits(q.Packed[1]));
+        Assert.Equal(32, q.GradientUnits(q.WordOf(0)));
+        Assert.Equal(-32, q.GradientUnits(q.WordOf(1)));
+        Assert.Equal(64, q.HessianUnits(q.WordOf(0)));
+        Assert.Equal(-64, q.HessianUnits(q.WordOf(1)));
         // A sum of words unpacks into the sums of the fields.
-        var sum = q.Packed.Sum();
+        var words = Enumerable.Range(0, 4).Select(q.WordOf).ToArray();
+        var sum = words.Sum();
         Assert.Equal(4, QuantizedGradients.Count(sum));
-        Assert.Equal(q.Packed.Sum(w => q.GradientUnits(w)), q.GradientUnits(sum));
-        Assert.Equal(q.Packed.Sum(w => q.HessianUnits(w)), q.HessianUnits(sum));
+        Assert.Equal(words.Sum(w => q.GradientUnits(w)), q.GradientUnits(sum));
+        Assert.Equal(words.Sum(w => q.HessianUnits(w)), q.HessianUnits(sum));
         Assert.True(q.ChunkRows * 2L * 64 < 1L << 22);
     }
 
@@ -120,7 +121,7 @@ public sealed class QuantizedTrainingTests
         Assert.True(rows.Length > 2 * q.ChunkRows);
         var histogram = new GradientHistogram(4);
         var features = Enumerable.Range(0, featureCount).ToArray();
-        histogram.AccumulatePacked(features, columns, rows, [.. rows.Select(r => q.Packed[r])], q);
+        histogram.AccumulatePacked(features, columns, rows, [.. rows.Select(r => q.Codes[r])], q);
         foreach (var f in features)
         {
             var expectedGradient = new long[256];
@@ -128,8 +129,8 @@ public sealed class QuantizedTrainingTests
             var expectedCount = new long[256];
             foreach (var r in rows)
             {
-                expectedGradient[columns[f][r]] += q.GradientUnits(q.Packed[r]);
-                expectedHessian[columns[f][r]] += q.HessianUnits(q.Packed[r]);
+                expectedGradient[columns[f][r]] += q.GradientUnits(q.WordOf(r));
+                expectedHessian[columns[f][r]] += q.HessianUnits(q.WordOf(r));
                 expectedCount[columns[f][r]]++;
             }
 
