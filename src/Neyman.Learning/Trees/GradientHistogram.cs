@@ -157,27 +157,69 @@ public sealed class GradientHistogram
     internal void AccumulatePacked(
         ReadOnlySpan<int> features, IReadOnlyList<byte[]> columns, ReadOnlySpan<int> rows, ReadOnlySpan<ushort> orderedCodes, QuantizedGradients quantized)
     {
-        if (features.Length is < 1 or > 4 || orderedCodes.Length < rows.Length)
+        if (orderedCodes.Length < rows.Length)
         {
-            throw new ArgumentException("One to four features and one code per row are required.", nameof(features));
+            throw new ArgumentException("One code per row is required.", nameof(orderedCodes));
+        }
+
+        Accumulate(features, columns, rows, 0, rows.Length, orderedCodes, quantized);
+    }
+
+    /// <summary>
+    /// As <see cref="AccumulatePacked"/> for the consecutive rows firstRow, firstRow + 1, ... (the root of a tree over
+    /// all events), read without a row list.
+    /// </summary>
+    /// <param name="features">One to four feature indices.</param>
+    /// <param name="columns">The bins of every feature, indexed by row.</param>
+    /// <param name="firstRow">The first row.</param>
+    /// <param name="codes">Quantized gradient codes of the rows from <paramref name="firstRow"/> on, one per row.</param>
+    /// <param name="quantized">The quantization they come from.</param>
+    internal void AccumulatePackedConsecutive(
+        ReadOnlySpan<int> features, IReadOnlyList<byte[]> columns, int firstRow, ReadOnlySpan<ushort> codes, QuantizedGradients quantized)
+    {
+        // The span slices below check that every column holds the rows.
+        ArgumentOutOfRangeException.ThrowIfNegative(firstRow);
+
+        Accumulate(features, columns, [], firstRow, codes.Length, codes, quantized);
+    }
+
+    // The rows are rows[0..count), or firstRow + 0..count when the list is empty.
+    private void Accumulate(
+        ReadOnlySpan<int> features, IReadOnlyList<byte[]> columns, ReadOnlySpan<int> rows, int firstRow, int rowCount, ReadOnlySpan<ushort> codes,
+        QuantizedGradients quantized)
+    {
+        if (features.Length is < 1 or > 4)
+        {
+            throw new ArgumentException("One to four features are required.", nameof(features));
         }
 
         Span<long> partial = stackalloc long[4 * BinsPerFeature];
-        for (var start = 0; start < rows.Length; start += quantized.ChunkRows)
+        for (var start = 0; start < rowCount; start += quantized.ChunkRows)
         {
-            var count = Math.Min(quantized.ChunkRows, rows.Length - start);
+            var count = Math.Min(quantized.ChunkRows, rowCount - start);
             partial.Clear();
-            var chunkRows = rows.Slice(start, count);
-            var chunkCodes = orderedCodes.Slice(start, count);
+            var chunkRows = rows.IsEmpty ? rows : rows.Slice(start, count);
+            var chunkCodes = codes.Slice(start, count);
             switch (features.Length)
             {
+                case 4 when rows.IsEmpty:
+                    AddFourConsecutive(columns, features, firstRow + start, chunkCodes, partial);
+                    break;
                 case 4:
                     AddFour(columns, features, chunkRows, chunkCodes, partial);
                     break;
                 default:
                     for (var j = 0; j < features.Length; j++)
                     {
-                        AddOne(columns[features[j]], chunkRows, chunkCodes, partial.Slice(j * BinsPerFeature, BinsPerFeature));
+                        var one = partial.Slice(j * BinsPerFeature, BinsPerFeature);
+                        if (rows.IsEmpty)
+                        {
+                            AddOne(columns[features[j]].AsSpan(firstRow + start, count), chunkCodes, one);
+                        }
+                        else
+                        {
+                            AddOne(columns[features[j]], chunkRows, chunkCodes, one);
+                        }
                     }
 
                     break;
@@ -228,6 +270,39 @@ public sealed class GradientHistogram
             Unsafe.Add(ref p1, Unsafe.Add(ref b1, r)) += v;
             Unsafe.Add(ref p2, Unsafe.Add(ref b2, r)) += v;
             Unsafe.Add(ref p3, Unsafe.Add(ref b3, r)) += v;
+        }
+    }
+
+    // AddFour for consecutive rows: the bins are read in order, with no row list.
+    private static void AddFourConsecutive(IReadOnlyList<byte[]> columns, ReadOnlySpan<int> features, int firstRow, ReadOnlySpan<ushort> codes, Span<long> partial)
+    {
+        ReadOnlySpan<byte> c0 = columns[features[0]].AsSpan(firstRow, codes.Length), c1 = columns[features[1]].AsSpan(firstRow, codes.Length);
+        ReadOnlySpan<byte> c2 = columns[features[2]].AsSpan(firstRow, codes.Length), c3 = columns[features[3]].AsSpan(firstRow, codes.Length);
+        ref var p0 = ref MemoryMarshal.GetReference(partial);
+        ref var p1 = ref Unsafe.Add(ref p0, BinsPerFeature);
+        ref var p2 = ref Unsafe.Add(ref p0, 2 * BinsPerFeature);
+        ref var p3 = ref Unsafe.Add(ref p0, 3 * BinsPerFeature);
+        ref var b0 = ref MemoryMarshal.GetReference(c0);
+        ref var b1 = ref MemoryMarshal.GetReference(c1);
+        ref var b2 = ref MemoryMarshal.GetReference(c2);
+        ref var b3 = ref MemoryMarshal.GetReference(c3);
+        ref var code = ref MemoryMarshal.GetReference(codes);
+        for (var i = 0; i < codes.Length; i++)
+        {
+            var v = QuantizedGradients.Word(Unsafe.Add(ref code, i));
+            Unsafe.Add(ref p0, Unsafe.Add(ref b0, i)) += v;
+            Unsafe.Add(ref p1, Unsafe.Add(ref b1, i)) += v;
+            Unsafe.Add(ref p2, Unsafe.Add(ref b2, i)) += v;
+            Unsafe.Add(ref p3, Unsafe.Add(ref b3, i)) += v;
+        }
+    }
+
+    private static void AddOne(ReadOnlySpan<byte> bins, ReadOnlySpan<ushort> codes, Span<long> partial)
+    {
+        ref var p = ref MemoryMarshal.GetReference(partial);
+        for (var i = 0; i < bins.Length; i++)
+        {
+            Unsafe.Add(ref p, bins[i]) += QuantizedGradients.Word(codes[i]);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 using Neyman.Core;
 
 namespace Neyman.Learning.Trees;
@@ -69,10 +70,20 @@ internal sealed class QuantizedGradients
         // The extremes per block, then over blocks: maxima and minima do not depend on the order.
         var blocks = (rows.Length + BlockRows - 1) / BlockRows;
         var extremes = new (float MaxGradient, float MaxHessian, float MinHessian)[blocks];
+        var contiguous = rows.Length > 0 && rows[^1] == rows.Length - 1;
         team.For(0, blocks, b =>
         {
             float blockMaxGradient = 0, blockMaxHessian = 0, blockMinHessian = 0;
-            for (var i = b * BlockRows; i < Math.Min(rows.Length, (b + 1) * BlockRows); i++)
+            var (from, to) = (b * BlockRows, Math.Min(rows.Length, (b + 1) * BlockRows));
+            if (contiguous)
+            {
+                // The rows are 0..n-1 (ascending and distinct): vectorized over the block.
+                ReadOnlySpan<float> g = gradient.AsSpan(from, to - from), h = hessian.AsSpan(from, to - from);
+                extremes[b] = (Math.Abs(TensorPrimitives.MaxMagnitude(g)), Math.Abs(TensorPrimitives.MaxMagnitude(h)), Math.Min(0, TensorPrimitives.Min(h)));
+                return;
+            }
+
+            for (var i = from; i < to; i++)
             {
                 var (g, h) = (gradient[rows[i]], hessian[rows[i]]);
                 blockMaxGradient = Math.Max(blockMaxGradient, Math.Abs(g));
@@ -99,27 +110,51 @@ internal sealed class QuantizedGradients
         ChunkRows = (int)Math.Min(CountMask, HessianMask / largestField);
         var codes = Codes;
         var key = SplitMix64.Mix(seed + SplitMix64.Mix(RoundingPurpose + (ulong)stream));
-        var contiguous = rows.Length > 0 && rows[^1] == rows.Length - 1;
         var rounding = new Rounding(1.0 / GradientScale, 1.0 / HessianScale, half, levels, GradientOffset, HessianOffset, key);
+        var sums = new (long Gradient, long Hessian)[blocks];
         team.For(0, blocks, b =>
         {
             var from = b * BlockRows;
             var to = Math.Min(rows.Length, (b + 1) * BlockRows);
+            long gradientFields = 0, hessianFields = 0;
             if (contiguous)
             {
-                // The rows are 0..n-1 (ascending and distinct): whole vectors of events at a time.
+                // Whole vectors of events at a time; the sums from the fresh codes.
                 rounding.Pack(gradient.AsSpan(from, to - from), hessian.AsSpan(from, to - from), from, codes.AsSpan(from, to - from));
+                foreach (var code in codes.AsSpan(from, to - from))
+                {
+                    gradientFields += code >> 8;
+                    hessianFields += code & 0xFF;
+                }
             }
             else
             {
                 for (var i = from; i < to; i++)
                 {
                     var r = rows[i];
-                    codes[r] = rounding.Pack(gradient[r], hessian[r], r);
+                    var code = codes[r] = rounding.Pack(gradient[r], hessian[r], r);
+                    gradientFields += code >> 8;
+                    hessianFields += code & 0xFF;
                 }
             }
+
+            sums[b] = (gradientFields - (GradientOffset * (to - from)), hessianFields - (HessianOffset * (to - from)));
         });
+        long gradientUnits = 0, hessianUnits = 0;
+        foreach (var (blockGradient, blockHessian) in sums)
+        {
+            gradientUnits += blockGradient;
+            hessianUnits += blockHessian;
+        }
+
+        (TotalGradientUnits, TotalHessianUnits) = (gradientUnits, hessianUnits);
     }
+
+    /// <summary>The sum of the rounded gradients of the last <see cref="Quantize"/>'s rows, in gradient units.</summary>
+    public long TotalGradientUnits { get; private set; }
+
+    /// <summary>The sum of the rounded hessians of the last <see cref="Quantize"/>'s rows, in hessian units.</summary>
+    public long TotalHessianUnits { get; private set; }
 
     /// <summary>The packed word of one event's code: count 1, hessian and gradient fields.</summary>
     /// <param name="code">A code from <see cref="Codes"/>.</param>

@@ -23,7 +23,8 @@ internal sealed class RowPartitioner(int rowCount, WorkerTeam team)
     /// <param name="words">Gradient codes aligned with <paramref name="rows"/>, moved along; or null.</param>
     /// <param name="start">The node's first position in the buffer.</param>
     /// <param name="count">The node's number of rows.</param>
-    public int Partition(byte[] column, SplitCandidate split, int[] rows, ushort[]? words, int start, int count)
+    /// <param name="sourceWords">Where the node's codes are read, when not in <paramref name="words"/> (they are written there).</param>
+    public int Partition(byte[] column, SplitCandidate split, int[] rows, ushort[]? words, int start, int count, ushort[]? sourceWords = null)
     {
         var goesLeft = GoesLeftTable(split);
 
@@ -41,7 +42,7 @@ internal sealed class RowPartitioner(int rowCount, WorkerTeam team)
             var to = start + (int)((long)count * (c + 1) / chunks);
             leftCounts[c] = words is null
                 ? SplitRun(column, goesLeft, rows, from, to)
-                : SplitRun(column, goesLeft, rows, words, from, to);
+                : SplitRun(column, goesLeft, rows, sourceWords ?? words, from, to);
         });
         var totalLeft = 0;
         foreach (var left in leftCounts)

@@ -9,6 +9,7 @@ public static class SplitMath
     /// <summary>Soft-thresholds the gradient sum by the L1 penalty: sign(G) * max(|G| - alpha, 0).</summary>
     /// <param name="gradientSum">The summed gradient G.</param>
     /// <param name="alpha">The L1 penalty, non-negative.</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static double ThresholdL1(double gradientSum, double alpha) =>
         // The same values as the formula, without Math.Sign's call (it is not inlined) in the split scan's inner loop.
         gradientSum > alpha ? gradientSum - alpha : gradientSum < -alpha ? gradientSum + alpha : 0.0;
@@ -26,6 +27,7 @@ public static class SplitMath
     /// <param name="hessianSum">The summed hessian H.</param>
     /// <param name="lambda">The L2 penalty, non-negative.</param>
     /// <param name="alpha">The L1 penalty, non-negative.</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static double NodeScore(double gradientSum, double hessianSum, double lambda, double alpha)
     {
         var t = ThresholdL1(gradientSum, alpha);
@@ -39,6 +41,7 @@ public static class SplitMath
     /// <param name="rightHessian">Summed hessian of the right child.</param>
     /// <param name="lambda">The L2 penalty, non-negative.</param>
     /// <param name="alpha">The L1 penalty, non-negative.</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static double SplitGain(
         double leftGradient, double leftHessian, double rightGradient, double rightHessian, double lambda, double alpha) =>
         0.5 * (NodeScore(leftGradient, leftHessian, lambda, alpha)

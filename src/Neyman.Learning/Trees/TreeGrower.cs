@@ -21,6 +21,7 @@ internal sealed class TreeGrower
     private float[]? orderedGradient;
     private float[]? orderedHessian;
     private ushort[]? orderedCodes;
+    private ushort[]? rootCodes;
     private QuantizedGradients? quantized;
     private readonly Stack<GradientHistogram> pool = new();
 
@@ -57,33 +58,24 @@ internal sealed class TreeGrower
         else
         {
             orderedCodes ??= new ushort[data.RowCount];
-            // The codes follow the rows through every partition; integer sums do not depend on the blocks.
-            const int Block = 16384;
-            var blocks = (rows.Length + Block - 1) / Block;
-            var sums = new (long Gradient, long Hessian)[blocks];
-            var (ordered, codes, q) = (orderedCodes, quantized.Codes, quantized);
-            var count = rows.Length;
-            team.For(0, blocks, b =>
+            // The codes follow the rows through every partition. All events in order (0..n-1) are read where the
+            // quantizer wrote them; a subsample is gathered into row order first.
+            rootCodes = rows.Length == data.RowCount ? quantized.Codes : orderedCodes;
+            if (rootCodes == orderedCodes)
             {
-                long blockGradient = 0, blockHessian = 0;
-                for (var i = b * Block; i < Math.Min(count, (b + 1) * Block); i++)
+                var (ordered, codes) = (orderedCodes, quantized.Codes);
+                var count = rows.Length;
+                var parts = count < 4 * ParallelRowThreshold ? 1 : 2 * team.Threads;
+                team.For(0, parts, c =>
                 {
-                    var code = codes[rowBuffer[i]];
-                    ordered[i] = code;
-                    var word = QuantizedGradients.Word(code);
-                    blockGradient += q.GradientUnits(word);
-                    blockHessian += q.HessianUnits(word);
-                }
-
-                sums[b] = (blockGradient, blockHessian);
-            });
-            long gradientUnits = 0, hessianUnits = 0;
-            foreach (var (blockGradient, blockHessian) in sums)
-            {
-                gradientUnits += blockGradient;
-                hessianUnits += blockHessian;
+                    for (var i = (int)((long)count * c / parts); i < (int)((long)count * (c + 1) / parts); i++)
+                    {
+                        ordered[i] = codes[rowBuffer[i]];
+                    }
+                });
             }
 
+            var (gradientUnits, hessianUnits) = (quantized.TotalGradientUnits, quantized.TotalHessianUnits);
             (g, h) = (gradientUnits * quantized.GradientScale, hessianUnits * quantized.HessianScale);
         }
 
@@ -189,7 +181,8 @@ internal sealed class TreeGrower
 
     // Splits at the depth limit are deferred (see Grow), so the children may split and the gradient codes follow the rows.
     private int Partition(Node node, SplitCandidate split) =>
-        partitioner.Partition(data.Columns[split.Feature], split, rowBuffer, quantized is null ? null : orderedCodes, node.Start, node.Count);
+        partitioner.Partition(
+            data.Columns[split.Feature], split, rowBuffer, quantized is null ? null : orderedCodes, node.Start, node.Count, node.Depth == 0 ? rootCodes : null);
 
     private void BuildChildren(Node parent, Node left, Node right, float[] gradient, float[] hessian, int[] features)
     {
@@ -260,7 +253,7 @@ internal sealed class TreeGrower
     private void AccumulatePacked(Node node, GradientHistogram histogram, int[] features)
     {
         var (start, count) = (node.Start, node.Count);
-        var ordered = orderedCodes!;
+        var ordered = node.Depth == 0 ? rootCodes! : orderedCodes!;
 
         // Groups of four features (the last one may be smaller), spread over the threads.
         var groups = (features.Length + 3) / 4;
@@ -271,7 +264,15 @@ internal sealed class TreeGrower
             for (var q = groups * c / chunks; q < groups * (c + 1) / chunks; q++)
             {
                 var group = features.AsSpan(4 * q, Math.Min(4, features.Length - (4 * q)));
-                histogram.AccumulatePacked(group, data.Columns, rowBuffer.AsSpan(start, count), ordered.AsSpan(start, count), quantized!);
+                if (ordered == quantized!.Codes)
+                {
+                    // The root over all events: rows 0..n-1, codes where the quantizer wrote them.
+                    histogram.AccumulatePackedConsecutive(group, data.Columns, 0, ordered.AsSpan(0, count), quantized);
+                }
+                else
+                {
+                    histogram.AccumulatePacked(group, data.Columns, rowBuffer.AsSpan(start, count), ordered.AsSpan(start, count), quantized);
+                }
             }
         }
 
