@@ -105,7 +105,9 @@ public static class GradientBoosting
                     }
                 }
 
-                quantizer?.Quantize(outputGradient, outputHessian, rows, ((long)round * outputs) + k, team);
+                // With one output over all events the gradient pass has already found the extremes.
+                quantizer?.Quantize(
+                    outputGradient, outputHessian, rows, ((long)round * outputs) + k, team, outputs == 1 && rows.Length == n ? gradientPass.Extremes : null);
                 var (tree, leaves, _) = grower.Grow(outputGradient, outputHessian, rows, features, quantizer);
                 trees.Add(tree);
                 UpdateScores(raw, outputs, k, tree, leaves, binned, rows.Length == n, team);

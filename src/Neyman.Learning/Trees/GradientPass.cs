@@ -10,11 +10,18 @@ internal sealed class GradientPass(IBoostingObjective objective, WorkerTeam team
 
     private readonly double totalWeight = objective is IEventwiseObjective eventwise ? eventwise.TotalWeight : double.NaN;
 
+    /// <summary>
+    /// The extremes of the gradients and hessians of the last <see cref="Run"/> over all events and outputs, when the
+    /// objective is computed event by event; null otherwise.
+    /// </summary>
+    public GradientExtremes? Extremes { get; private set; }
+
     /// <summary>Fills the gradients and hessians; returns the mean weighted loss at <paramref name="raw"/>.</summary>
     public double Run(double[] raw, float[] gradient, float[] hessian)
     {
         if (objective is not IEventwiseObjective eventwise)
         {
+            Extremes = null;
             objective.ComputeGradients(raw, gradient, hessian);
             return objective.MeanLoss(raw);
         }
@@ -23,19 +30,25 @@ internal sealed class GradientPass(IBoostingObjective objective, WorkerTeam team
         var n = objective.EventCount;
         var blocks = (n + BlockEvents - 1) / BlockEvents;
         var losses = new double[blocks];
+        var extremes = new GradientExtremes[blocks];
         team.For(0, blocks, b =>
         {
             var first = b * BlockEvents;
             var count = Math.Min(BlockEvents, n - first);
-            losses[b] = eventwise.ComputeBlock(
-                first, raw.AsSpan(first * k, count * k), gradient.AsSpan(first * k, count * k), hessian.AsSpan(first * k, count * k));
+            Span<float> g = gradient.AsSpan(first * k, count * k), h = hessian.AsSpan(first * k, count * k);
+            losses[b] = eventwise.ComputeBlock(first, raw.AsSpan(first * k, count * k), g, h);
+            // While the block is in the cache: what quantized training needs to set its scales.
+            extremes[b] = GradientExtremes.Of(g, h);
         });
         var sum = 0.0;
-        foreach (var loss in losses)
+        var all = new GradientExtremes(0, 0, 0);
+        for (var b = 0; b < blocks; b++)
         {
-            sum += loss;
+            sum += losses[b];
+            all = all.With(extremes[b]);
         }
 
+        Extremes = all;
         return sum / totalWeight;
     }
 }

@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 using Neyman.Core;
 
 namespace Neyman.Learning.Trees;
@@ -65,42 +64,12 @@ internal sealed class QuantizedGradients
     /// <param name="rows">The rows of this tree.</param>
     /// <param name="stream">The index of this tree among all trees (round times outputs plus output).</param>
     /// <param name="team">The threads to use.</param>
-    public void Quantize(float[] gradient, float[] hessian, int[] rows, long stream, WorkerTeam team)
+    /// <param name="knownExtremes">The extremes of these rows' gradients and hessians when already known.</param>
+    public void Quantize(float[] gradient, float[] hessian, int[] rows, long stream, WorkerTeam team, GradientExtremes? knownExtremes = null)
     {
-        // The extremes per block, then over blocks: maxima and minima do not depend on the order.
         var blocks = (rows.Length + BlockRows - 1) / BlockRows;
-        var extremes = new (float MaxGradient, float MaxHessian, float MinHessian)[blocks];
         var contiguous = rows.Length > 0 && rows[^1] == rows.Length - 1;
-        team.For(0, blocks, b =>
-        {
-            float blockMaxGradient = 0, blockMaxHessian = 0, blockMinHessian = 0;
-            var (from, to) = (b * BlockRows, Math.Min(rows.Length, (b + 1) * BlockRows));
-            if (contiguous)
-            {
-                // The rows are 0..n-1 (ascending and distinct): vectorized over the block.
-                ReadOnlySpan<float> g = gradient.AsSpan(from, to - from), h = hessian.AsSpan(from, to - from);
-                extremes[b] = (Math.Abs(TensorPrimitives.MaxMagnitude(g)), Math.Abs(TensorPrimitives.MaxMagnitude(h)), Math.Min(0, TensorPrimitives.Min(h)));
-                return;
-            }
-
-            for (var i = from; i < to; i++)
-            {
-                var (g, h) = (gradient[rows[i]], hessian[rows[i]]);
-                blockMaxGradient = Math.Max(blockMaxGradient, Math.Abs(g));
-                blockMaxHessian = Math.Max(blockMaxHessian, Math.Abs(h));
-                blockMinHessian = Math.Min(blockMinHessian, h);
-            }
-
-            extremes[b] = (blockMaxGradient, blockMaxHessian, blockMinHessian);
-        });
-        float maxGradient = 0, maxHessian = 0, minHessian = 0;
-        foreach (var e in extremes)
-        {
-            maxGradient = Math.Max(maxGradient, e.MaxGradient);
-            maxHessian = Math.Max(maxHessian, e.MaxHessian);
-            minHessian = Math.Min(minHessian, e.MinHessian);
-        }
-
+        var (maxGradient, maxHessian, minHessian) = knownExtremes ?? Extremes(gradient, hessian, rows, contiguous, team);
         var half = levels / 2;
         GradientOffset = half;
         HessianOffset = minHessian < 0 ? levels : 0;
@@ -156,6 +125,41 @@ internal sealed class QuantizedGradients
     /// <summary>The sum of the rounded hessians of the last <see cref="Quantize"/>'s rows, in hessian units.</summary>
     public long TotalHessianUnits { get; private set; }
 
+    // The extremes per block, then over blocks.
+    private static GradientExtremes Extremes(float[] gradient, float[] hessian, int[] rows, bool contiguous, WorkerTeam team)
+    {
+        var blocks = (rows.Length + BlockRows - 1) / BlockRows;
+        var extremes = new GradientExtremes[blocks];
+        team.For(0, blocks, b =>
+        {
+            var (from, to) = (b * BlockRows, Math.Min(rows.Length, (b + 1) * BlockRows));
+            if (contiguous)
+            {
+                // The rows are 0..n-1 (ascending and distinct): vectorized over the block.
+                extremes[b] = GradientExtremes.Of(gradient.AsSpan(from, to - from), hessian.AsSpan(from, to - from));
+                return;
+            }
+
+            float maxGradient = 0, maxHessian = 0, minHessian = 0;
+            for (var i = from; i < to; i++)
+            {
+                var (g, h) = (gradient[rows[i]], hessian[rows[i]]);
+                maxGradient = Math.Max(maxGradient, Math.Abs(g));
+                maxHessian = Math.Max(maxHessian, Math.Abs(h));
+                minHessian = Math.Min(minHessian, h);
+            }
+
+            extremes[b] = new GradientExtremes(maxGradient, maxHessian, minHessian);
+        });
+        var all = new GradientExtremes(0, 0, 0);
+        foreach (var e in extremes)
+        {
+            all = all.With(e);
+        }
+
+        return all;
+    }
+
     /// <summary>The packed word of one event's code: count 1, hessian and gradient fields.</summary>
     /// <param name="code">A code from <see cref="Codes"/>.</param>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -202,10 +206,7 @@ internal sealed class QuantizedGradients
             if (Vector.IsHardwareAccelerated && Vector<float>.Count == 2 * width && Vector<ushort>.Count == 4 * width)
             {
                 var lane = Vector<ulong>.Indices;
-                var key = new Vector<ulong>(Key);
-                var (gradientUnit, hessianUnit) = (new Vector<double>(GradientUnit), new Vector<double>(HessianUnit));
-                var (gradientLimit, hessianLimit) = (new Vector<double>(GradientLimit), new Vector<double>(HessianLimit));
-                var (gradientOffset, hessianOffset) = (new Vector<long>(GradientOffset), new Vector<long>(HessianOffset));
+                var constants = new VectorConstants(this);
                 var step = new Vector<ulong>((ulong)width);
                 for (; i + (4 * width) <= gradient.Length; i += 4 * width)
                 {
@@ -214,19 +215,9 @@ internal sealed class QuantizedGradients
                     Vector.Widen(new Vector<float>(gradient[(i + (2 * width))..]), out var g2, out var g3);
                     Vector.Widen(new Vector<float>(hessian[(i + (2 * width))..]), out var h2, out var h3);
                     var row = new Vector<ulong>((ulong)(firstRow + i)) + lane;
-                    var low = Vector.Narrow(Codes(g0, h0, row), Codes(g1, h1, row + step));
-                    var high = Vector.Narrow(Codes(g2, h2, row + (step * 2)), Codes(g3, h3, row + (step * 3)));
+                    var low = Vector.Narrow(constants.Codes(g0, h0, row), constants.Codes(g1, h1, row + step));
+                    var high = Vector.Narrow(constants.Codes(g2, h2, row + (step * 2)), constants.Codes(g3, h3, row + (step * 3)));
                     Vector.AsVectorUInt16(Vector.Narrow(low, high)).CopyTo(codes[i..]);
-                }
-
-                Vector<long> Codes(Vector<double> g, Vector<double> h, Vector<ulong> row)
-                {
-                    var bits = Mix(key ^ (row * new Vector<ulong>(Golden)));
-                    var gradientUniform = Vector.ConvertToDouble(bits >> 32) * new Vector<double>(TwoToMinus32);
-                    var hessianUniform = Vector.ConvertToDouble(bits & new Vector<ulong>(0xFFFFFFFFUL)) * new Vector<double>(TwoToMinus32);
-                    var gq = Vector.Min(Vector.Max(Vector.Floor((g * gradientUnit) + gradientUniform), -gradientLimit), gradientLimit);
-                    var hq = Vector.Min(Vector.Max(Vector.Floor((h * hessianUnit) + hessianUniform), -hessianLimit), hessianLimit);
-                    return ((Vector.ConvertToInt64(gq) + gradientOffset) << 8) | (Vector.ConvertToInt64(hq) + hessianOffset);
                 }
             }
 
@@ -236,6 +227,31 @@ internal sealed class QuantizedGradients
             }
         }
 
+        // The rounding's constants as vectors, and the codes of one vector of events (kept a method of its own that
+        // the JIT inlines, so the loop keeps them in registers).
+        private readonly struct VectorConstants(Rounding r)
+        {
+            private readonly Vector<ulong> key = new(r.Key);
+            private readonly Vector<double> gradientUnit = new(r.GradientUnit);
+            private readonly Vector<double> hessianUnit = new(r.HessianUnit);
+            private readonly Vector<double> gradientLimit = new(r.GradientLimit);
+            private readonly Vector<double> hessianLimit = new(r.HessianLimit);
+            private readonly Vector<long> gradientOffset = new(r.GradientOffset);
+            private readonly Vector<long> hessianOffset = new(r.HessianOffset);
+
+            [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public Vector<long> Codes(Vector<double> g, Vector<double> h, Vector<ulong> row)
+            {
+                var bits = Mix(key ^ (row * new Vector<ulong>(Golden)));
+                var gradientUniform = Vector.ConvertToDouble(bits >> 32) * new Vector<double>(TwoToMinus32);
+                var hessianUniform = Vector.ConvertToDouble(bits & new Vector<ulong>(0xFFFFFFFFUL)) * new Vector<double>(TwoToMinus32);
+                var gq = Vector.Min(Vector.Max(Vector.Floor((g * gradientUnit) + gradientUniform), -gradientLimit), gradientLimit);
+                var hq = Vector.Min(Vector.Max(Vector.Floor((h * hessianUnit) + hessianUniform), -hessianLimit), hessianLimit);
+                return ((Vector.ConvertToInt64(gq) + gradientOffset) << 8) | (Vector.ConvertToInt64(hq) + hessianOffset);
+            }
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static Vector<ulong> Mix(Vector<ulong> z)
         {
             z = (z ^ (z >> 30)) * new Vector<ulong>(0xBF58476D1CE4E5B9UL);
