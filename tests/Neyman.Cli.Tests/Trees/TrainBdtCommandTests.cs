@@ -52,6 +52,12 @@ public sealed class TrainBdtCommandTests : IDisposable
         // Rounded gradients choose (some) other splits or leaf values; both models are ordinary model files.
         Assert.NotEqual(File.ReadAllText(exact), File.ReadAllText(model));
         Assert.IsType<Learning.Trees.BoostedTreesModel>(Learning.Models.ModelFile.Load(model));
+
+        // --renew-leaves keeps the splits and sets the leaf values from the exact gradients: another model file.
+        var renewed = Path.Combine(folder, "renewed.json");
+        var result = CliRunner.Run("train", "bdt", "--data", data, "--trees", "8", "--depth", "3", "--gradient-levels", "4", "--renew-leaves", "--output", renewed);
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.NotEqual(File.ReadAllText(model), File.ReadAllText(renewed));
     }
 
     [Fact]
