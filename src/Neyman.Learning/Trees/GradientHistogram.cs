@@ -144,26 +144,19 @@ public sealed class GradientHistogram
 
     /// <summary>
     /// Adds the rows of up to four features in one pass over the rows, from quantized gradients coded one 16-bit code
-    /// per event (<paramref name="orderedCodes"/>[i] belongs to <paramref name="rows"/>[i]) and expanded into packed
-    /// words (<see cref="QuantizedGradients.Word"/>): one integer addition per event and feature into packed partial sums, which are unpacked into this histogram every
-    /// <see cref="QuantizedGradients.ChunkRows"/> rows, so no field overflows. The integer sums do not depend on the
-    /// order of the rows; the unpacking order is fixed by it.
+    /// per event (<paramref name="codes"/>[r] belongs to row r) and expanded into packed words
+    /// (<see cref="QuantizedGradients.Word"/>): one integer addition per event and feature into packed partial sums,
+    /// which are unpacked into this histogram every <see cref="QuantizedGradients.ChunkRows"/> rows, so no field
+    /// overflows. The integer sums do not depend on the order of the rows; the unpacking order is fixed by it.
     /// </summary>
     /// <param name="features">One to four feature indices.</param>
     /// <param name="columns">The bins of every feature, indexed by row.</param>
     /// <param name="rows">The rows of the node.</param>
-    /// <param name="orderedCodes">Quantized gradient codes in the order of <paramref name="rows"/>.</param>
+    /// <param name="codes">Quantized gradient codes, indexed by row.</param>
     /// <param name="quantized">The quantization they come from.</param>
     internal void AccumulatePacked(
-        ReadOnlySpan<int> features, IReadOnlyList<byte[]> columns, ReadOnlySpan<int> rows, ReadOnlySpan<ushort> orderedCodes, QuantizedGradients quantized)
-    {
-        if (orderedCodes.Length < rows.Length)
-        {
-            throw new ArgumentException("One code per row is required.", nameof(orderedCodes));
-        }
-
-        Accumulate(features, columns, rows, 0, rows.Length, orderedCodes, quantized);
-    }
+        ReadOnlySpan<int> features, IReadOnlyList<byte[]> columns, ReadOnlySpan<int> rows, ReadOnlySpan<ushort> codes, QuantizedGradients quantized) =>
+        Accumulate(features, columns, rows, 0, rows.Length, codes, quantized);
 
     /// <summary>
     /// As <see cref="AccumulatePacked"/> for the consecutive rows firstRow, firstRow + 1, ... (the root of a tree over
@@ -199,7 +192,8 @@ public sealed class GradientHistogram
             var count = Math.Min(quantized.ChunkRows, rowCount - start);
             partial.Clear();
             var chunkRows = rows.IsEmpty ? rows : rows.Slice(start, count);
-            var chunkCodes = codes.Slice(start, count);
+            // Codes by row for a row list; in order from the first row otherwise.
+            var chunkCodes = rows.IsEmpty ? codes.Slice(start, count) : codes;
             switch (features.Length)
             {
                 case 4 when rows.IsEmpty:
@@ -245,9 +239,10 @@ public sealed class GradientHistogram
 
     private static void AddFour(IReadOnlyList<byte[]> columns, ReadOnlySpan<int> features, ReadOnlySpan<int> rows, ReadOnlySpan<ushort> codes, Span<long> partial)
     {
-        // Bins are bytes, so every partial index stays inside its 256 entries; the row indices are checked once.
+        // Bins are bytes, so every partial index stays inside its 256 entries; the row indices are checked once, against
+        // the columns and the codes.
         byte[] c0 = columns[features[0]], c1 = columns[features[1]], c2 = columns[features[2]], c3 = columns[features[3]];
-        var length = Math.Min(Math.Min(c0.Length, c1.Length), Math.Min(c2.Length, c3.Length));
+        var length = Math.Min(Math.Min(Math.Min(c0.Length, c1.Length), Math.Min(c2.Length, c3.Length)), codes.Length);
         ref var p0 = ref MemoryMarshal.GetReference(partial);
         ref var p1 = ref Unsafe.Add(ref p0, BinsPerFeature);
         ref var p2 = ref Unsafe.Add(ref p0, 2 * BinsPerFeature);
@@ -265,7 +260,7 @@ public sealed class GradientHistogram
                 throw new ArgumentOutOfRangeException(nameof(rows));
             }
 
-            var v = QuantizedGradients.Word(Unsafe.Add(ref code, i));
+            var v = QuantizedGradients.Word(Unsafe.Add(ref code, r));
             Unsafe.Add(ref p0, Unsafe.Add(ref b0, r)) += v;
             Unsafe.Add(ref p1, Unsafe.Add(ref b1, r)) += v;
             Unsafe.Add(ref p2, Unsafe.Add(ref b2, r)) += v;
@@ -309,9 +304,9 @@ public sealed class GradientHistogram
     private static void AddOne(byte[] column, ReadOnlySpan<int> rows, ReadOnlySpan<ushort> codes, Span<long> partial)
     {
         ref var p = ref MemoryMarshal.GetReference(partial);
-        for (var i = 0; i < rows.Length; i++)
+        foreach (var r in rows)
         {
-            Unsafe.Add(ref p, column[rows[i]]) += QuantizedGradients.Word(codes[i]);
+            Unsafe.Add(ref p, column[r]) += QuantizedGradients.Word(codes[r]);
         }
     }
 

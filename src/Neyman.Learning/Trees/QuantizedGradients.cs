@@ -14,7 +14,8 @@ namespace Neyman.Learning.Trees;
 /// same seed gives the same bits on any thread count.
 /// Word layout, each field summed on its own: bits 0-19 the count, 20-41 the hessian plus its offset, 42-63 the
 /// gradient plus its offset. The fields do not overflow while a partial sum covers at most <see cref="ChunkRows"/>
-/// events. The codes are what moves with the rows (2 bytes an event instead of 8).
+/// events. The histogram kernels read each event's code by its row (2 bytes an event instead of 8); nothing moves with the
+/// rows when a node is partitioned.
 /// </summary>
 internal sealed class QuantizedGradients
 {

@@ -4,8 +4,7 @@ namespace Neyman.Learning.Trees;
 /// Splits a node's rows (a range of the row buffer, ascending) into its children's: a stable partition, so each
 /// child's rows stay ascending and the sums over them keep their order. Each chunk of rows goes in one branch-free
 /// pass to a left and a right scratch run, then every chunk copies its two runs back to offsets fixed by the counts
-/// of the chunks before it: the same result on any number of threads. Quantized gradient codes aligned with the
-/// rows can be moved along.
+/// of the chunks before it: the same result on any number of threads.
 /// </summary>
 internal sealed class RowPartitioner(int rowCount, WorkerTeam team)
 {
@@ -13,26 +12,16 @@ internal sealed class RowPartitioner(int rowCount, WorkerTeam team)
 
     private readonly int[] scratch = new int[rowCount];
     private readonly int[] rightScratch = new int[rowCount];
-    private ushort[]? wordScratch;
-    private ushort[]? rightWordScratch;
 
     /// <summary>Partitions rows[start, start + count) by the split; returns how many go left (they come first).</summary>
     /// <param name="column">The bins of the split's feature, indexed by row.</param>
     /// <param name="split">The split.</param>
     /// <param name="rows">The row buffer.</param>
-    /// <param name="words">Gradient codes aligned with <paramref name="rows"/>, moved along; or null.</param>
     /// <param name="start">The node's first position in the buffer.</param>
     /// <param name="count">The node's number of rows.</param>
-    /// <param name="sourceWords">Where the node's codes are read, when not in <paramref name="words"/> (they are written there).</param>
-    public int Partition(byte[] column, SplitCandidate split, int[] rows, ushort[]? words, int start, int count, ushort[]? sourceWords = null)
+    public int Partition(byte[] column, SplitCandidate split, int[] rows, int start, int count)
     {
         var goesLeft = GoesLeftTable(split);
-
-        if (words is not null)
-        {
-            wordScratch ??= new ushort[scratch.Length];
-            rightWordScratch ??= new ushort[scratch.Length];
-        }
 
         var chunks = Math.Max(1, Math.Min(count / ParallelRows, 4 * team.Threads));
         var leftCounts = new int[chunks];
@@ -40,9 +29,7 @@ internal sealed class RowPartitioner(int rowCount, WorkerTeam team)
         {
             var from = start + (int)((long)count * c / chunks);
             var to = start + (int)((long)count * (c + 1) / chunks);
-            leftCounts[c] = words is null
-                ? SplitRun(column, goesLeft, rows, from, to)
-                : SplitRun(column, goesLeft, rows, sourceWords ?? words, from, to);
+            leftCounts[c] = SplitRun(column, goesLeft, rows, from, to);
         });
         var totalLeft = 0;
         foreach (var left in leftCounts)
@@ -65,11 +52,6 @@ internal sealed class RowPartitioner(int rowCount, WorkerTeam team)
             var rightAt = start + totalLeft + (from - start - leftBefore);
             scratch.AsSpan(from, left).CopyTo(rows.AsSpan(leftAt));
             rightScratch.AsSpan(from, to - from - left).CopyTo(rows.AsSpan(rightAt));
-            if (words is not null)
-            {
-                wordScratch!.AsSpan(from, left).CopyTo(words.AsSpan(leftAt));
-                rightWordScratch!.AsSpan(from, to - from - left).CopyTo(words.AsSpan(rightAt));
-            }
         });
         return totalLeft;
     }
@@ -98,26 +80,6 @@ internal sealed class RowPartitioner(int rowCount, WorkerTeam team)
             int l = goesLeft[column[row]];
             scratch[left] = row;
             rightScratch[right] = row;
-            left += l;
-            right += 1 - l;
-        }
-
-        return left - from;
-    }
-
-    private int SplitRun(byte[] column, byte[] goesLeft, int[] rows, ushort[] words, int from, int to)
-    {
-        var (left, right) = (from, from);
-        var (wordsLeft, wordsRight) = (wordScratch!, rightWordScratch!);
-        for (var i = from; i < to; i++)
-        {
-            var row = rows[i];
-            var word = words[i];
-            int l = goesLeft[column[row]];
-            scratch[left] = row;
-            wordsLeft[left] = word;
-            rightScratch[right] = row;
-            wordsRight[right] = word;
             left += l;
             right += 1 - l;
         }

@@ -20,8 +20,6 @@ internal sealed class TreeGrower
     private readonly RowPartitioner partitioner;
     private float[]? orderedGradient;
     private float[]? orderedHessian;
-    private ushort[]? orderedCodes;
-    private ushort[]? rootCodes;
     private QuantizedGradients? quantized;
     private readonly Stack<GradientHistogram> pool = new();
 
@@ -57,24 +55,7 @@ internal sealed class TreeGrower
         }
         else
         {
-            orderedCodes ??= new ushort[data.RowCount];
-            // The codes follow the rows through every partition. All events in order (0..n-1) are read where the
-            // quantizer wrote them; a subsample is gathered into row order first.
-            rootCodes = rows.Length == data.RowCount ? quantized.Codes : orderedCodes;
-            if (rootCodes == orderedCodes)
-            {
-                var (ordered, codes) = (orderedCodes, quantized.Codes);
-                var count = rows.Length;
-                var parts = count < 4 * ParallelRowThreshold ? 1 : 2 * team.Threads;
-                team.For(0, parts, c =>
-                {
-                    for (var i = (int)((long)count * c / parts); i < (int)((long)count * (c + 1) / parts); i++)
-                    {
-                        ordered[i] = codes[rowBuffer[i]];
-                    }
-                });
-            }
-
+            // The histograms read each event's code where the quantizer wrote it; the node totals come from it too.
             var (gradientUnits, hessianUnits) = (quantized.TotalGradientUnits, quantized.TotalHessianUnits);
             (g, h) = (gradientUnits * quantized.GradientScale, hessianUnits * quantized.HessianScale);
         }
@@ -179,10 +160,9 @@ internal sealed class TreeGrower
         return node;
     }
 
-    // Splits at the depth limit are deferred (see Grow), so the children may split and the gradient codes follow the rows.
     private int Partition(Node node, SplitCandidate split) =>
         partitioner.Partition(
-            data.Columns[split.Feature], split, rowBuffer, quantized is null ? null : orderedCodes, node.Start, node.Count, node.Depth == 0 ? rootCodes : null);
+            data.Columns[split.Feature], split, rowBuffer, node.Start, node.Count);
 
     private void BuildChildren(Node parent, Node left, Node right, float[] gradient, float[] hessian, int[] features)
     {
@@ -253,7 +233,8 @@ internal sealed class TreeGrower
     private void AccumulatePacked(Node node, GradientHistogram histogram, int[] features)
     {
         var (start, count) = (node.Start, node.Count);
-        var ordered = node.Depth == 0 ? rootCodes! : orderedCodes!;
+        var codes = quantized!.Codes;
+        var consecutive = node.Depth == 0 && count == data.RowCount;
 
         // Groups of four features (the last one may be smaller), spread over the threads.
         var groups = (features.Length + 3) / 4;
@@ -264,14 +245,14 @@ internal sealed class TreeGrower
             for (var q = groups * c / chunks; q < groups * (c + 1) / chunks; q++)
             {
                 var group = features.AsSpan(4 * q, Math.Min(4, features.Length - (4 * q)));
-                if (ordered == quantized!.Codes)
+                if (consecutive)
                 {
-                    // The root over all events: rows 0..n-1, codes where the quantizer wrote them.
-                    histogram.AccumulatePackedConsecutive(group, data.Columns, 0, ordered.AsSpan(0, count), quantized);
+                    // The root over all events: rows 0..n-1, bins and codes read in order.
+                    histogram.AccumulatePackedConsecutive(group, data.Columns, 0, codes.AsSpan(0, count), quantized);
                 }
                 else
                 {
-                    histogram.AccumulatePacked(group, data.Columns, rowBuffer.AsSpan(start, count), ordered.AsSpan(start, count), quantized);
+                    histogram.AccumulatePacked(group, data.Columns, rowBuffer.AsSpan(start, count), codes, quantized);
                 }
             }
         }

@@ -121,7 +121,7 @@ public sealed class QuantizedTrainingTests
         Assert.True(rows.Length > 2 * q.ChunkRows);
         var histogram = new GradientHistogram(4);
         var features = Enumerable.Range(0, featureCount).ToArray();
-        histogram.AccumulatePacked(features, columns, rows, [.. rows.Select(r => q.Codes[r])], q);
+        histogram.AccumulatePacked(features, columns, rows, q.Codes, q);
         foreach (var f in features)
         {
             var expectedGradient = new long[256];
