@@ -9,15 +9,18 @@ namespace Neyman.Learning.Trees;
 internal sealed class FloatBinLookup
 {
     private readonly double[] thresholds;
-    private readonly int count;
     private readonly byte[] below = new byte[1 << 16];
 
-    /// <param name="thresholds">Ascending thresholds (possibly padded at the end).</param>
+    /// <param name="thresholds">Ascending thresholds, padded at the end with at least one +infinity (a sentinel).</param>
     /// <param name="count">How many of them are real.</param>
     public FloatBinLookup(double[] thresholds, int count)
     {
+        if (thresholds.Length <= count || thresholds[count] != double.PositiveInfinity)
+        {
+            throw new ArgumentException("The thresholds need a +infinity after the last real one.", nameof(thresholds));
+        }
+
         this.thresholds = thresholds;
-        this.count = count;
         var k = 0;
         for (var bucket = 0; bucket < below.Length; bucket++)
         {
@@ -38,8 +41,12 @@ internal sealed class FloatBinLookup
             return FeatureBinMapper.MissingBin;
         }
 
+        // Most buckets hold at most two thresholds: two steps without branches, then the rare rest; the +infinity
+        // after the last threshold stops every step.
         int k = below[Bucket(value)];
-        while (k < count && thresholds[k] < value)
+        k += thresholds[k] < value ? 1 : 0;
+        k += thresholds[k] < value ? 1 : 0;
+        while (thresholds[k] < value)
         {
             k++;
         }
