@@ -181,57 +181,82 @@ public sealed class GradientHistogram
         ReadOnlySpan<int> features, IReadOnlyList<byte[]> columns, ReadOnlySpan<int> rows, int firstRow, int rowCount, ReadOnlySpan<ushort> codes,
         QuantizedGradients quantized)
     {
-        if (features.Length is < 1 or > 4)
-        {
-            throw new ArgumentException("One to four features are required.", nameof(features));
-        }
-
         Span<long> partial = stackalloc long[4 * BinsPerFeature];
         for (var start = 0; start < rowCount; start += quantized.ChunkRows)
         {
             var count = Math.Min(quantized.ChunkRows, rowCount - start);
             partial.Clear();
-            var chunkRows = rows.IsEmpty ? rows : rows.Slice(start, count);
-            // Codes by row for a row list; in order from the first row otherwise.
-            var chunkCodes = rows.IsEmpty ? codes.Slice(start, count) : codes;
-            switch (features.Length)
-            {
-                case 4 when rows.IsEmpty:
-                    AddFourConsecutive(columns, features, firstRow + start, chunkCodes, partial);
-                    break;
-                case 4:
-                    AddFour(columns, features, chunkRows, chunkCodes, partial);
-                    break;
-                default:
-                    for (var j = 0; j < features.Length; j++)
-                    {
-                        var one = partial.Slice(j * BinsPerFeature, BinsPerFeature);
-                        if (rows.IsEmpty)
-                        {
-                            AddOne(columns[features[j]].AsSpan(firstRow + start, count), chunkCodes, one);
-                        }
-                        else
-                        {
-                            AddOne(columns[features[j]], chunkRows, chunkCodes, one);
-                        }
-                    }
+            AddPacked(features, columns, rows.IsEmpty ? rows : rows.Slice(start, count), firstRow + start, count, codes, partial);
+            AddUnpacked(features, partial, quantized);
+        }
+    }
 
-                    break;
-            }
+    /// <summary>
+    /// Adds packed words of up to four features into integer partial sums (256 per feature, feature j at j * 256),
+    /// for at most <see cref="QuantizedGradients.ChunkRows"/> rows: rows[0..count), or firstRow + 0..count when the
+    /// list is empty (codes then from codes[0], else by row).
+    /// </summary>
+    /// <param name="features">One to four feature indices.</param>
+    /// <param name="columns">The bins of every feature, indexed by row.</param>
+    /// <param name="rows">The rows, or empty for consecutive rows.</param>
+    /// <param name="firstRow">The first of the consecutive rows.</param>
+    /// <param name="count">How many consecutive rows.</param>
+    /// <param name="codes">The codes: indexed by row with a row list, of the consecutive rows otherwise.</param>
+    /// <param name="partial">The partial sums added to.</param>
+    internal static void AddPacked(
+        ReadOnlySpan<int> features, IReadOnlyList<byte[]> columns, ReadOnlySpan<int> rows, int firstRow, int count, ReadOnlySpan<ushort> codes, Span<long> partial)
+    {
+        if (features.Length is < 1 or > 4 || partial.Length < features.Length * BinsPerFeature)
+        {
+            throw new ArgumentException("One to four features and their partial sums are required.", nameof(features));
+        }
 
-            for (var j = 0; j < features.Length; j++)
-            {
-                var offset = features[j] * BinsPerFeature;
-                var sums = partial.Slice(j * BinsPerFeature, BinsPerFeature);
-                for (var bin = 0; bin < BinsPerFeature; bin++)
+        var consecutive = rows.IsEmpty;
+        var chunkCodes = consecutive ? codes[..count] : codes;
+        switch (features.Length)
+        {
+            case 4 when consecutive:
+                AddFourConsecutive(columns, features, firstRow, chunkCodes, partial);
+                break;
+            case 4:
+                AddFour(columns, features, rows, chunkCodes, partial);
+                break;
+            default:
+                for (var j = 0; j < features.Length; j++)
                 {
-                    var sum = sums[bin];
-                    if (sum != 0)
+                    var one = partial.Slice(j * BinsPerFeature, BinsPerFeature);
+                    if (consecutive)
                     {
-                        gradients[offset + bin] += quantized.GradientScale * quantized.GradientUnits(sum);
-                        hessians[offset + bin] += quantized.HessianScale * quantized.HessianUnits(sum);
-                        counts[offset + bin] += QuantizedGradients.Count(sum);
+                        AddOne(columns[features[j]].AsSpan(firstRow, count), chunkCodes, one);
                     }
+                    else
+                    {
+                        AddOne(columns[features[j]], rows, chunkCodes, one);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Adds integer partial sums from <see cref="AddPacked"/> to this histogram, unpacked and scaled.</summary>
+    /// <param name="features">The features of the partial sums.</param>
+    /// <param name="partial">The partial sums, feature j at j * 256.</param>
+    /// <param name="quantized">The quantization they come from.</param>
+    internal void AddUnpacked(ReadOnlySpan<int> features, ReadOnlySpan<long> partial, QuantizedGradients quantized)
+    {
+        for (var j = 0; j < features.Length; j++)
+        {
+            var offset = features[j] * BinsPerFeature;
+            var sums = partial.Slice(j * BinsPerFeature, BinsPerFeature);
+            for (var bin = 0; bin < BinsPerFeature; bin++)
+            {
+                var sum = sums[bin];
+                if (sum != 0)
+                {
+                    gradients[offset + bin] += quantized.GradientScale * quantized.GradientUnits(sum);
+                    hessians[offset + bin] += quantized.HessianScale * quantized.HessianUnits(sum);
+                    counts[offset + bin] += QuantizedGradients.Count(sum);
                 }
             }
         }

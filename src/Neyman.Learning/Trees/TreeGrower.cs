@@ -16,6 +16,7 @@ internal sealed class TreeGrower
     private readonly SplitConstraints constraints;
     private readonly WorkerTeam team;
     private readonly int[] rowBuffer;
+    private long[]? partSums;
     private byte[]? slotScratch;
     private readonly RowPartitioner partitioner;
     private float[]? orderedGradient;
@@ -229,35 +230,81 @@ internal sealed class TreeGrower
         });
     }
 
-    // The same with packed quantized gradients, four features per pass over the rows.
+    // The same with packed quantized gradients, four features per pass over the rows. Groups are spread over the
+    // threads; when their number does not divide evenly, the last ones are split by rows into one part per thread, whose
+    // integer sums are merged before unpacking (the same sums, so the same bits), so that every thread gets the same work.
     private void AccumulatePacked(Node node, GradientHistogram histogram, int[] features)
     {
         var (start, count) = (node.Start, node.Count);
         var codes = quantized!.Codes;
         var consecutive = node.Depth == 0 && count == data.RowCount;
-
-        // Groups of four features (the last one may be smaller), spread over the threads.
         var groups = (features.Length + 3) / 4;
-        var chunks = count < ParallelRowThreshold ? 1 : groups;
-
-        void Run(int c)
+        if (count < ParallelRowThreshold)
         {
-            for (var q = groups * c / chunks; q < groups * (c + 1) / chunks; q++)
+            for (var q = 0; q < groups; q++)
             {
-                var group = features.AsSpan(4 * q, Math.Min(4, features.Length - (4 * q)));
-                if (consecutive)
-                {
-                    // The root over all events: rows 0..n-1, bins and codes read in order.
-                    histogram.AccumulatePackedConsecutive(group, data.Columns, 0, codes.AsSpan(0, count), quantized);
-                }
-                else
-                {
-                    histogram.AccumulatePacked(group, data.Columns, rowBuffer.AsSpan(start, count), codes, quantized);
-                }
+                Whole(q);
             }
+
+            return;
         }
 
-        team.For(0, chunks, Run);
+        var threads = team.Threads;
+        var split = count >= 4 * ParallelRowThreshold && count <= quantized.ChunkRows ? groups % threads : 0;
+        var whole = groups - split;
+        var partCount = split * threads;
+        if (partSums is null || partSums.Length < partCount * 4 * GradientHistogram.BinsPerFeature)
+        {
+            partSums = new long[partCount * 4 * GradientHistogram.BinsPerFeature];
+        }
+
+        var parts = partSums;
+        team.For(0, whole + partCount, unit =>
+        {
+            if (unit < whole)
+            {
+                Whole(unit);
+                return;
+            }
+
+            var (s, part) = Math.DivRem(unit - whole, threads);
+            var (from, to) = ((int)((long)count * part / threads), (int)((long)count * (part + 1) / threads));
+            var sums = parts.AsSpan((unit - whole) * 4 * GradientHistogram.BinsPerFeature, 4 * GradientHistogram.BinsPerFeature);
+            sums.Clear();
+            GradientHistogram.AddPacked(
+                Group(whole + s), data.Columns, consecutive ? [] : rowBuffer.AsSpan(start + from, to - from), from, to - from,
+                consecutive ? codes.AsSpan(from) : codes, sums);
+        });
+        const int Size = 4 * GradientHistogram.BinsPerFeature;
+        for (var s = 0; s < split; s++)
+        {
+            var merged = parts.AsSpan(s * threads * Size, Size);
+            for (var part = 1; part < threads; part++)
+            {
+                var other = parts.AsSpan(((s * threads) + part) * Size, Size);
+                for (var i = 0; i < Size; i++)
+                {
+                    merged[i] += other[i];
+                }
+            }
+
+            histogram.AddUnpacked(Group(whole + s), merged, quantized);
+        }
+
+        ReadOnlySpan<int> Group(int q) => features.AsSpan(4 * q, Math.Min(4, features.Length - (4 * q)));
+
+        void Whole(int q)
+        {
+            if (consecutive)
+            {
+                // The root over all events: rows 0..n-1, bins and codes read in order.
+                histogram.AccumulatePackedConsecutive(Group(q), data.Columns, 0, codes.AsSpan(0, count), quantized);
+            }
+            else
+            {
+                histogram.AccumulatePacked(Group(q), data.Columns, rowBuffer.AsSpan(start, count), codes, quantized);
+            }
+        }
     }
 
     private SplitCandidate FindBest(Node node, int[] features)
