@@ -271,7 +271,7 @@ internal sealed class TreeGrower
             var (from, to) = ((int)((long)count * part / threads), (int)((long)count * (part + 1) / threads));
             var sums = parts.AsSpan((unit - whole) * 4 * GradientHistogram.BinsPerFeature, 4 * GradientHistogram.BinsPerFeature);
             sums.Clear();
-            GradientHistogram.AddPacked(
+            PackedHistogramKernels.AddPacked(
                 Group(whole + s), data.Columns, consecutive ? [] : rowBuffer.AsSpan(start + from, to - from), from, to - from,
                 consecutive ? codes.AsSpan(from) : codes, sums);
         });
