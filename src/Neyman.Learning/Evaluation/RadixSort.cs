@@ -257,5 +257,4 @@ internal static class RadixSort
         order.AsSpan(j, n - j).CopyTo(result.AsSpan(k));
         return result;
     }
-
 }

@@ -78,7 +78,7 @@ public static class GradientBoosting
         var trees = new List<RegressionTree>();
         var trainingLoss = new List<double>();
         var bestRound = options.TreeCount;
-        var gradientPass = new GradientPass(objective, team);
+        var gradientPass = new GradientPass(objective, team, takeExtremes: quantizer is not null && outputs == 1);
         var allRows = Enumerable.Range(0, n).ToArray();
         for (var round = 0; round < options.TreeCount; round++)
         {

@@ -4,15 +4,18 @@ namespace Neyman.Learning.Trees;
 /// Computes a round's gradients and hessians and the mean loss at the same scores: for an
 /// <see cref="IEventwiseObjective"/> in fixed blocks on several threads, block losses summed in block order.
 /// </summary>
-internal sealed class GradientPass(IBoostingObjective objective, WorkerTeam team)
+/// <param name="objective">The objective.</param>
+/// <param name="team">The threads.</param>
+/// <param name="takeExtremes">Whether to keep the gradient extremes (quantized training of one output needs them).</param>
+internal sealed class GradientPass(IBoostingObjective objective, WorkerTeam team, bool takeExtremes)
 {
     private const int BlockEvents = 16384;
 
     private readonly double totalWeight = objective is IEventwiseObjective eventwise ? eventwise.TotalWeight : double.NaN;
 
     /// <summary>
-    /// The extremes of the gradients and hessians of the last <see cref="Run"/> over all events and outputs, when the
-    /// objective is computed event by event; null otherwise.
+    /// The extremes of the gradients and hessians of the last <see cref="Run"/> over all events and outputs, when they
+    /// were asked for and the objective is computed event by event; null otherwise.
     /// </summary>
     public GradientExtremes? Extremes { get; private set; }
 
@@ -37,8 +40,11 @@ internal sealed class GradientPass(IBoostingObjective objective, WorkerTeam team
             var count = Math.Min(BlockEvents, n - first);
             Span<float> g = gradient.AsSpan(first * k, count * k), h = hessian.AsSpan(first * k, count * k);
             losses[b] = eventwise.ComputeBlock(first, raw.AsSpan(first * k, count * k), g, h);
-            // While the block is in the cache: what quantized training needs to set its scales.
-            extremes[b] = GradientExtremes.Of(g, h);
+            if (takeExtremes)
+            {
+                // While the block is in the cache: what quantized training needs to set its scales.
+                extremes[b] = GradientExtremes.Of(g, h);
+            }
         });
         var sum = 0.0;
         var all = new GradientExtremes(0, 0, 0);
@@ -48,7 +54,7 @@ internal sealed class GradientPass(IBoostingObjective objective, WorkerTeam team
             all = all.With(extremes[b]);
         }
 
-        Extremes = all;
+        Extremes = takeExtremes ? all : null;
         return sum / totalWeight;
     }
 }

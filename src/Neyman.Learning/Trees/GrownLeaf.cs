@@ -8,8 +8,8 @@ internal readonly record struct GrownLeaf(int Node, int Start, int Count);
 
 /// <summary>
 /// A split into two leaves whose rows were not partitioned: the range of the parent's rows in the row buffer and the
-/// rule that sends each of them to the left or right leaf. At the depth limit nothing below needs the children's rows
-/// side by side, so the last pass over them can apply the leaf values directly.
+/// rule that sends each of them to the left or right leaf. When neither child can split (depth limit, too few events)
+/// nothing below needs the children's rows side by side, so the last pass over them can apply the leaf values directly.
 /// </summary>
 /// <param name="Start">The first position of the parent's rows.</param>
 /// <param name="Count">The number of the parent's rows.</param>

@@ -87,9 +87,9 @@ internal sealed class TreeGrower
                 LeafValue(best.RightGradient, best.RightHessian), best.RightHessian);
             featureGain[best.Feature] += best.Gain;
             leaves++;
-            if (options.MaxDepth > 0 && node.Depth + 1 >= options.MaxDepth)
+            if (!CanSplit(node.Depth + 1, best.LeftCount) && !CanSplit(node.Depth + 1, best.RightCount))
             {
-                // Both children are leaves at the depth limit: their rows need not be partitioned.
+                // Both children stay leaves (depth limit or too few events): their rows need not be partitioned.
                 deferred.Add(new DeferredSplit(node.Start, node.Count, data.Columns[best.Feature], RowPartitioner.GoesLeftTable(best), leftIndex));
                 Return(node);
                 continue;
@@ -126,8 +126,10 @@ internal sealed class TreeGrower
     private double LeafValue(double gradient, double hessian) =>
         hessian + options.L2 > 0 ? options.LearningRate * SplitMath.LeafValue(gradient, hessian, options.L2, options.L1) : 0.0;
 
-    private bool CanSplit(Node node) =>
-        (options.MaxDepth == 0 || node.Depth < options.MaxDepth) && node.Count >= 2 * options.MinSamplesLeaf;
+    private bool CanSplit(Node node) => CanSplit(node.Depth, node.Count);
+
+    private bool CanSplit(int depth, long count) =>
+        (options.MaxDepth == 0 || depth < options.MaxDepth) && count >= 2 * options.MinSamplesLeaf;
 
     private void Enqueue(Node node, List<Node> open, List<Node> done)
     {
@@ -162,21 +164,13 @@ internal sealed class TreeGrower
     }
 
     private int Partition(Node node, SplitCandidate split) =>
-        partitioner.Partition(
-            data.Columns[split.Feature], split, rowBuffer, node.Start, node.Count);
+        partitioner.Partition(data.Columns[split.Feature], split, rowBuffer, node.Start, node.Count);
 
     private void BuildChildren(Node parent, Node left, Node right, float[] gradient, float[] hessian, int[] features)
     {
+        // At least one child can split: splits whose children cannot are deferred in Grow.
         var parentHistogram = parent.Histogram!;
         parent.Histogram = null;
-        var leftSplits = CanSplit(left);
-        var rightSplits = CanSplit(right);
-        if (!leftSplits && !rightSplits)
-        {
-            pool.Push(parentHistogram);
-            return;
-        }
-
         var (small, large) = left.Count <= right.Count ? (left, right) : (right, left);
         var smallHistogram = Rent(features);
         Accumulate(small, smallHistogram, gradient, hessian, features);
@@ -249,13 +243,14 @@ internal sealed class TreeGrower
             return;
         }
 
+        const int Size = 4 * GradientHistogram.BinsPerFeature;
         var threads = team.Threads;
         var split = count >= 4 * ParallelRowThreshold && count <= quantized.ChunkRows ? groups % threads : 0;
         var whole = groups - split;
         var partCount = split * threads;
-        if (partSums is null || partSums.Length < partCount * 4 * GradientHistogram.BinsPerFeature)
+        if (partSums is null || partSums.Length < partCount * Size)
         {
-            partSums = new long[partCount * 4 * GradientHistogram.BinsPerFeature];
+            partSums = new long[partCount * Size];
         }
 
         var parts = partSums;
@@ -269,13 +264,12 @@ internal sealed class TreeGrower
 
             var (s, part) = Math.DivRem(unit - whole, threads);
             var (from, to) = ((int)((long)count * part / threads), (int)((long)count * (part + 1) / threads));
-            var sums = parts.AsSpan((unit - whole) * 4 * GradientHistogram.BinsPerFeature, 4 * GradientHistogram.BinsPerFeature);
+            var sums = parts.AsSpan((unit - whole) * Size, Size);
             sums.Clear();
             PackedHistogramKernels.AddPacked(
                 Group(whole + s), data.Columns, consecutive ? [] : rowBuffer.AsSpan(start + from, to - from), from, to - from,
                 consecutive ? codes.AsSpan(from) : codes, sums);
         });
-        const int Size = 4 * GradientHistogram.BinsPerFeature;
         for (var s = 0; s < split; s++)
         {
             var merged = parts.AsSpan(s * threads * Size, Size);
