@@ -17,6 +17,7 @@ internal sealed class AcceptedEventStream : IDisposable
     // holding much memory (fresh memory is slow to fault in).
     private const int BatchesAhead = 3;
     private const long GiveUpAttempts = 1 << 18;
+    private const int AzimuthGroup = 64;
 
     private readonly HiggsEventSimulator _simulator;
     private readonly bool _signal;
@@ -154,22 +155,39 @@ internal sealed class AcceptedEventStream : IDisposable
     {
         var truth = RandomStream.ForBlock(_seed, _truthPurpose, (ulong)block);
         var detector = RandomStream.ForBlock(_seed, _detectorPurpose, (ulong)block);
+        // The azimuths of a group of accepted events are taken together (vectorized arctangents).
+        Span<double> azimuthY = stackalloc double[AzimuthGroup * HiggsEventSimulator.AzimuthCount];
+        Span<double> azimuthX = stackalloc double[AzimuthGroup * HiggsEventSimulator.AzimuthCount];
+        Span<double> angles = stackalloc double[AzimuthGroup * HiggsEventSimulator.AzimuthCount];
         var accepted = 0;
+        var grouped = 0;
         for (var i = 0; i < BlockAttempts; i++)
         {
             if ((i & 255) == 0 && _stopped)
             {
-                return accepted;
+                break;
             }
             var destination = features.AsSpan(accepted * HiggsEventSimulator.FeatureCount, HiggsEventSimulator.FeatureCount);
-            if (_simulator.Simulate(_signal, truth, detector, destination))
+            var slot = grouped * HiggsEventSimulator.AzimuthCount;
+            if (_simulator.Simulate(_signal, truth, detector, destination,
+                azimuthY.Slice(slot, HiggsEventSimulator.AzimuthCount), azimuthX.Slice(slot, HiggsEventSimulator.AzimuthCount)))
             {
                 attempts[accepted] = i;
                 accepted++;
+                if (++grouped == AzimuthGroup)
+                {
+                    CompleteGroup(features, accepted, grouped, azimuthY, azimuthX, angles);
+                    grouped = 0;
+                }
             }
         }
+        CompleteGroup(features, accepted, grouped, azimuthY, azimuthX, angles);
         return accepted;
     }
+
+    private static void CompleteGroup(float[] features, int accepted, int grouped, ReadOnlySpan<double> azimuthY, ReadOnlySpan<double> azimuthX, Span<double> angles) =>
+        HiggsEventSimulator.CompleteAzimuths(azimuthY, azimuthX, angles,
+            features.AsSpan((accepted - grouped) * HiggsEventSimulator.FeatureCount, grouped * HiggsEventSimulator.FeatureCount), grouped);
 
     // The accepted events of BlocksPerBatch consecutive blocks.
     private sealed class Batch

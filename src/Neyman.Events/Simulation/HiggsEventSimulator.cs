@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Neyman.Core;
+using Neyman.Core.Kernels;
 using Neyman.Events.Kinematics;
 
 namespace Neyman.Events.Simulation;
@@ -16,6 +17,15 @@ internal sealed class HiggsEventSimulator
     /// <summary>The number of features per event.</summary>
     public const int FeatureCount = 28;
 
+    /// <summary>
+    /// Azimuths per event (lepton, missing momentum, jets 1-4): <see cref="Simulate"/> leaves their momentum components
+    /// (y, x) for <see cref="CompleteAzimuths"/>, which takes the arctangents of many events at once.
+    /// </summary>
+    public const int AzimuthCount = 6;
+
+    // Where the azimuths go among the features.
+    private static ReadOnlySpan<int> AzimuthSlots => [2, 4, 7, 11, 15, 19];
+
     private readonly HiggsOptions _options;
     private readonly HiggsHardProcess _hardProcess;
     private readonly double _sinhEtaAcceptance;
@@ -30,9 +40,13 @@ internal sealed class HiggsEventSimulator
         _bTagEfficiency = Math.Min(1.0, options.BTagEfficiency * options.BTagEfficiencyScale);
     }
 
-    /// <summary>Simulates one attempt; writes the features and returns true when the event passes the selection.</summary>
+    /// <summary>
+    /// Simulates one attempt and returns true when the event passes the selection; then it has written the features
+    /// except the azimuths, whose (y, x) momentum components it has written to <paramref name="azimuthY"/> and
+    /// <paramref name="azimuthX"/> (<see cref="AzimuthCount"/> each) for <see cref="CompleteAzimuths"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool Simulate(bool signal, RandomStream truth, RandomStream detector, Span<float> features)
+    public bool Simulate(bool signal, RandomStream truth, RandomStream detector, Span<float> features, Span<double> azimuthY, Span<double> azimuthX)
     {
         Span<Parton> partons = stackalloc Parton[_hardProcess.MaximumPartons];
         var count = _hardProcess.Generate(signal, truth, out var trueLepton, out var neutrino, partons);
@@ -87,7 +101,36 @@ internal sealed class HiggsEventSimulator
         }
         SortByPt(jets[..jetCount], tags[..jetCount]);
         WriteFeatures(lepton, missingX, missingY, jets[..4], tags[..4], features);
+        azimuthY[0] = lepton.Py;
+        azimuthX[0] = lepton.Px;
+        azimuthY[1] = missingY;
+        azimuthX[1] = missingX;
+        for (var j = 0; j < 4; j++)
+        {
+            azimuthY[2 + j] = jets[j].Py;
+            azimuthX[2 + j] = jets[j].Px;
+        }
         return true;
+    }
+
+    /// <summary>
+    /// Writes the azimuths atan2(y, x) of <paramref name="events"/> consecutive events, whose components
+    /// <see cref="Simulate"/> left in <paramref name="azimuthY"/> and <paramref name="azimuthX"/>, into their feature rows;
+    /// <paramref name="scratch"/> holds at least as many values as the components.
+    /// </summary>
+    public static void CompleteAzimuths(ReadOnlySpan<double> azimuthY, ReadOnlySpan<double> azimuthX, Span<double> scratch, Span<float> features, int events)
+    {
+        var count = events * AzimuthCount;
+        var angles = scratch[..count];
+        DoubleMath.Atan2(azimuthY[..count], azimuthX[..count], angles);
+        for (var e = 0; e < events; e++)
+        {
+            var row = features.Slice(e * FeatureCount, FeatureCount);
+            for (var k = 0; k < AzimuthCount; k++)
+            {
+                row[AzimuthSlots[k]] = (float)angles[(e * AzimuthCount) + k];
+            }
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -96,15 +139,12 @@ internal sealed class HiggsEventSimulator
     {
         features[0] = (float)lepton.Pt;
         features[1] = (float)Pseudorapidity(lepton);
-        features[2] = (float)lepton.Phi;
         var missing = Math.Sqrt(missingX * missingX + missingY * missingY);
         features[3] = (float)missing;
-        features[4] = (float)Math.Atan2(missingY, missingX);
         for (var j = 0; j < 4; j++)
         {
             features[5 + 4 * j] = (float)jets[j].Pt;
             features[6 + 4 * j] = (float)Pseudorapidity(jets[j]);
-            features[7 + 4 * j] = (float)jets[j].Phi;
             features[8 + 4 * j] = tags[j] ? 1f : 0f;
         }
         var pz = HiggsReconstruction.NeutrinoPz(lepton, missingX, missingY);
