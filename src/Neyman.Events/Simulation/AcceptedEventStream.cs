@@ -17,7 +17,6 @@ internal sealed class AcceptedEventStream : IDisposable
     // holding much memory (fresh memory is slow to fault in).
     private const int BatchesAhead = 3;
     private const long GiveUpAttempts = 1 << 18;
-    private const int AzimuthGroup = 64;
 
     private readonly HiggsEventSimulator _simulator;
     private readonly bool _signal;
@@ -146,19 +145,15 @@ internal sealed class AcceptedEventStream : IDisposable
     {
         batch.FirstBlock = first;
         var options = new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism };
-        Parallel.For(0, BlocksPerBatch, options, b => batch.Counts[b] = SimulateBlock(first + b, batch.Features[b], batch.Attempts[b]));
+        Parallel.For(0, BlocksPerBatch, options, b => batch.Counts[b] = SimulateBlock(first + b, batch.Features[b], batch.Attempts[b], batch.Angles[b]));
     }
 
     // Fully optimized from the first call: blocks are few and long, so tiered compilation would run them in slow code.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int SimulateBlock(long block, float[] features, int[] attempts)
+    private int SimulateBlock(long block, float[] features, int[] attempts, DeferredAngles angles)
     {
         var truth = RandomStream.ForBlock(_seed, _truthPurpose, (ulong)block);
         var detector = RandomStream.ForBlock(_seed, _detectorPurpose, (ulong)block);
-        // The azimuths of a group of accepted events are taken together (vectorized arctangents).
-        Span<double> azimuthY = stackalloc double[AzimuthGroup * HiggsEventSimulator.AzimuthCount];
-        Span<double> azimuthX = stackalloc double[AzimuthGroup * HiggsEventSimulator.AzimuthCount];
-        Span<double> angles = stackalloc double[AzimuthGroup * HiggsEventSimulator.AzimuthCount];
         var accepted = 0;
         var grouped = 0;
         for (var i = 0; i < BlockAttempts; i++)
@@ -168,26 +163,24 @@ internal sealed class AcceptedEventStream : IDisposable
                 break;
             }
             var destination = features.AsSpan(accepted * HiggsEventSimulator.FeatureCount, HiggsEventSimulator.FeatureCount);
-            var slot = grouped * HiggsEventSimulator.AzimuthCount;
-            if (_simulator.Simulate(_signal, truth, detector, destination,
-                azimuthY.Slice(slot, HiggsEventSimulator.AzimuthCount), azimuthX.Slice(slot, HiggsEventSimulator.AzimuthCount)))
+            if (_simulator.Simulate(_signal, truth, detector, destination, angles, grouped))
             {
                 attempts[accepted] = i;
                 accepted++;
-                if (++grouped == AzimuthGroup)
+                if (++grouped == DeferredAngles.Capacity)
                 {
-                    CompleteGroup(features, accepted, grouped, azimuthY, azimuthX, angles);
+                    CompleteGroup(features, accepted, grouped, angles);
                     grouped = 0;
                 }
             }
         }
-        CompleteGroup(features, accepted, grouped, azimuthY, azimuthX, angles);
+        CompleteGroup(features, accepted, grouped, angles);
         return accepted;
     }
 
-    private static void CompleteGroup(float[] features, int accepted, int grouped, ReadOnlySpan<double> azimuthY, ReadOnlySpan<double> azimuthX, Span<double> angles) =>
-        HiggsEventSimulator.CompleteAzimuths(azimuthY, azimuthX, angles,
-            features.AsSpan((accepted - grouped) * HiggsEventSimulator.FeatureCount, grouped * HiggsEventSimulator.FeatureCount), grouped);
+    // The angle features of the last `grouped` accepted events, taken together.
+    private static void CompleteGroup(float[] features, int accepted, int grouped, DeferredAngles angles) =>
+        angles.Complete(features.AsSpan((accepted - grouped) * HiggsEventSimulator.FeatureCount, grouped * HiggsEventSimulator.FeatureCount), grouped);
 
     // The accepted events of BlocksPerBatch consecutive blocks.
     private sealed class Batch
@@ -196,5 +189,6 @@ internal sealed class AcceptedEventStream : IDisposable
         public readonly float[][] Features = Enumerable.Range(0, BlocksPerBatch).Select(_ => new float[BlockAttempts * HiggsEventSimulator.FeatureCount]).ToArray();
         public readonly int[][] Attempts = Enumerable.Range(0, BlocksPerBatch).Select(_ => new int[BlockAttempts]).ToArray();
         public readonly int[] Counts = new int[BlocksPerBatch];
+        public readonly DeferredAngles[] Angles = Enumerable.Range(0, BlocksPerBatch).Select(_ => new DeferredAngles()).ToArray();
     }
 }

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Neyman.Core;
-using Neyman.Core.Kernels;
 using Neyman.Events.Kinematics;
 
 namespace Neyman.Events.Simulation;
@@ -16,15 +15,6 @@ internal sealed class HiggsEventSimulator
 {
     /// <summary>The number of features per event.</summary>
     public const int FeatureCount = 28;
-
-    /// <summary>
-    /// Azimuths per event (lepton, missing momentum, jets 1-4): <see cref="Simulate"/> leaves their momentum components
-    /// (y, x) for <see cref="CompleteAzimuths"/>, which takes the arctangents of many events at once.
-    /// </summary>
-    public const int AzimuthCount = 6;
-
-    // Where the azimuths go among the features.
-    private static ReadOnlySpan<int> AzimuthSlots => [2, 4, 7, 11, 15, 19];
 
     private readonly HiggsOptions _options;
     private readonly HiggsHardProcess _hardProcess;
@@ -42,11 +32,10 @@ internal sealed class HiggsEventSimulator
 
     /// <summary>
     /// Simulates one attempt and returns true when the event passes the selection; then it has written the features
-    /// except the azimuths, whose (y, x) momentum components it has written to <paramref name="azimuthY"/> and
-    /// <paramref name="azimuthX"/> (<see cref="AzimuthCount"/> each) for <see cref="CompleteAzimuths"/>.
+    /// except the angles, which it has left in <paramref name="angles"/> as event <paramref name="slot"/> of the group.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool Simulate(bool signal, RandomStream truth, RandomStream detector, Span<float> features, Span<double> azimuthY, Span<double> azimuthX)
+    public bool Simulate(bool signal, RandomStream truth, RandomStream detector, Span<float> features, DeferredAngles angles, int slot)
     {
         Span<Parton> partons = stackalloc Parton[_hardProcess.MaximumPartons];
         var count = _hardProcess.Generate(signal, truth, out var trueLepton, out var neutrino, partons);
@@ -101,36 +90,15 @@ internal sealed class HiggsEventSimulator
         }
         SortByPt(jets[..jetCount], tags[..jetCount]);
         WriteFeatures(lepton, missingX, missingY, jets[..4], tags[..4], features);
-        azimuthY[0] = lepton.Py;
-        azimuthX[0] = lepton.Px;
-        azimuthY[1] = missingY;
-        azimuthX[1] = missingX;
+        angles.SetAzimuth(slot, 0, lepton.Py, lepton.Px);
+        angles.SetPseudorapidity(slot, 0, lepton.Pz, lepton.P, lepton.Pt);
+        angles.SetAzimuth(slot, 1, missingY, missingX);
         for (var j = 0; j < 4; j++)
         {
-            azimuthY[2 + j] = jets[j].Py;
-            azimuthX[2 + j] = jets[j].Px;
+            angles.SetAzimuth(slot, 2 + j, jets[j].Py, jets[j].Px);
+            angles.SetPseudorapidity(slot, 1 + j, jets[j].Pz, jets[j].P, jets[j].Pt);
         }
         return true;
-    }
-
-    /// <summary>
-    /// Writes the azimuths atan2(y, x) of <paramref name="events"/> consecutive events, whose components
-    /// <see cref="Simulate"/> left in <paramref name="azimuthY"/> and <paramref name="azimuthX"/>, into their feature rows;
-    /// <paramref name="scratch"/> holds at least as many values as the components.
-    /// </summary>
-    public static void CompleteAzimuths(ReadOnlySpan<double> azimuthY, ReadOnlySpan<double> azimuthX, Span<double> scratch, Span<float> features, int events)
-    {
-        var count = events * AzimuthCount;
-        var angles = scratch[..count];
-        DoubleMath.Atan2(azimuthY[..count], azimuthX[..count], angles);
-        for (var e = 0; e < events; e++)
-        {
-            var row = features.Slice(e * FeatureCount, FeatureCount);
-            for (var k = 0; k < AzimuthCount; k++)
-            {
-                row[AzimuthSlots[k]] = (float)angles[(e * AzimuthCount) + k];
-            }
-        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -138,13 +106,11 @@ internal sealed class HiggsEventSimulator
         ReadOnlySpan<LorentzVector> jets, ReadOnlySpan<bool> tags, Span<float> features)
     {
         features[0] = (float)lepton.Pt;
-        features[1] = (float)Pseudorapidity(lepton);
         var missing = Math.Sqrt(missingX * missingX + missingY * missingY);
         features[3] = (float)missing;
         for (var j = 0; j < 4; j++)
         {
             features[5 + 4 * j] = (float)jets[j].Pt;
-            features[6 + 4 * j] = (float)Pseudorapidity(jets[j]);
             features[8 + 4 * j] = tags[j] ? 1f : 0f;
         }
         var pz = HiggsReconstruction.NeutrinoPz(lepton, missingX, missingY);
@@ -155,14 +121,6 @@ internal sealed class HiggsEventSimulator
         {
             features[21 + m] = (float)masses[m];
         }
-    }
-
-    // asinh(pz / pT) written as sign(pz) ln((|p| + |pz|) / pT): one logarithm, no cancellation (pT > 0 after the selection).
-    private static double Pseudorapidity(LorentzVector v)
-    {
-        var pt = v.Pt;
-        var eta = Math.Log((v.P + Math.Abs(v.Pz)) / pt);
-        return v.Pz < 0 ? -eta : eta;
     }
 
     // sigma/E = a/sqrt(E) + b.
