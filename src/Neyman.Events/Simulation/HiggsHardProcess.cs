@@ -84,7 +84,9 @@ internal sealed class HiggsHardProcess
             cosTheta = 2 * random.NextDouble() - 1;
         }
         while (2 * random.NextDouble() > 1 + cosTheta * cosTheta);
-        var (t1, t2) = TwoBodyDecay.Decay(pair, pairMass, top1Mass, top2Mass, cosTheta, 2 * Math.PI * random.NextDouble());
+        var (cosPhi, sinPhi) = TwoBodyDecay.AzimuthalDirection(random);
+        var sinTheta = Math.Sqrt(Math.Max(0.0, 1.0 - cosTheta * cosTheta));
+        var (t1, t2) = TwoBodyDecay.Decay(pair, pairMass, top1Mass, top2Mass, new ThreeVector(sinTheta * cosPhi, sinTheta * sinPhi, cosTheta));
         var (w1, b1) = Decay(random, t1, top1Mass, w1Mass, BottomMass);
         var (w2, b2) = Decay(random, t2, top2Mass, w2Mass, BottomMass);
         return DecayWPair(random, w1, w1Mass, w2, w2Mass, b1, b2, out lepton, out neutrino, partons);
@@ -120,8 +122,9 @@ internal sealed class HiggsHardProcess
         }
         for (var i = 0; i < extra; i++)
         {
-            // pT density proportional to pT^-4 above the minimum: pT = min * u^(-1/3).
-            var pt = _options.IsrPtMinimum / Math.Cbrt(random.NextOpenDouble());
+            // pT density proportional to pT^-4 above the minimum: pT = min / u^(1/3), and u^(1/3) is distributed as the
+            // largest of three uniforms (P(max <= x) = x^3), which spares the cube root.
+            var pt = _options.IsrPtMinimum / Math.Max(random.NextOpenDouble(), Math.Max(random.NextOpenDouble(), random.NextOpenDouble()));
             var eta = _options.IsrEtaWidth * random.NextGaussianPolar();
             var (cosPhi, sinPhi) = TwoBodyDecay.AzimuthalDirection(random);
             // Massless: pz = pT sinh(eta), E = pT cosh(eta), both from one exponential.
