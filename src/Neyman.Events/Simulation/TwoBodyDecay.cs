@@ -14,12 +14,16 @@ public static class TwoBodyDecay
     /// The daughters' momentum in the parent's rest frame,
     /// p* = sqrt((M^2 - (m1 + m2)^2) (M^2 - (m1 - m2)^2)) / (2 M); 0 at threshold.
     /// </summary>
-    public static double RestFrameMomentum(double parentMass, double mass1, double mass2)
+    public static double RestFrameMomentum(double parentMass, double mass1, double mass2) =>
+        Math.Sqrt(MomentumProduct(parentMass, mass1, mass2)) / (2.0 * parentMass);
+
+    // (M^2 - (m1 + m2)^2) (M^2 - (m1 - m2)^2) = (2 M p*)^2, or 0 below threshold.
+    private static double MomentumProduct(double parentMass, double mass1, double mass2)
     {
         var sum = mass1 + mass2;
         var difference = mass1 - mass2;
         var product = (parentMass - sum) * (parentMass + sum) * (parentMass - difference) * (parentMass + difference);
-        return product <= 0 ? 0.0 : Math.Sqrt(product) / (2.0 * parentMass);
+        return product <= 0 ? 0.0 : product;
     }
 
     /// <summary>
@@ -35,9 +39,13 @@ public static class TwoBodyDecay
     public static (LorentzVector First, LorentzVector Second) Decay(
         LorentzVector parent, double parentMass, double mass1, double mass2, ThreeVector direction)
     {
+        // The two reciprocals do not depend on the decay angles, so they are computed alongside the momentum instead of
+        // as three divisions in a row at the end of the chain (decays in a cascade wait on each other's results).
+        var inverseMass = 1.0 / parentMass;
+        var inverseEnergySum = 1.0 / (parent.E + parentMass);
         // Massless daughters (W to l nu or q q'): p = E = M / 2, no roots.
         var massless = mass1 == 0 && mass2 == 0;
-        var p = massless ? 0.5 * parentMass : RestFrameMomentum(parentMass, mass1, mass2);
+        var p = massless ? 0.5 * parentMass : Math.Sqrt(MomentumProduct(parentMass, mass1, mass2)) * (0.5 * inverseMass);
         var px = p * direction.X;
         var py = p * direction.Y;
         var pz = p * direction.Z;
@@ -45,8 +53,8 @@ public static class TwoBodyDecay
         // Boost by the parent's momentum with its known mass (no square roots of the parent's components); the
         // second daughter is what the first leaves of the parent, which conserves four-momentum exactly.
         var pdot = parent.Px * px + parent.Py * py + parent.Pz * pz;
-        var k = (pdot / (parent.E + parentMass) + energy) / parentMass;
-        var first = new LorentzVector(px + k * parent.Px, py + k * parent.Py, pz + k * parent.Pz, (parent.E * energy + pdot) / parentMass);
+        var k = (pdot * inverseEnergySum + energy) * inverseMass;
+        var first = new LorentzVector(px + k * parent.Px, py + k * parent.Py, pz + k * parent.Pz, (parent.E * energy + pdot) * inverseMass);
         return (first, parent - first);
     }
 
