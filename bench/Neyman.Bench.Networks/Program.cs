@@ -10,6 +10,7 @@ using Neyman.Learning.Networks;
 //   train [rows] [batch] [threads]        one epoch of 28-300-300-300-1 tanh SGD (the PyTorch peer's setting)
 //   infer [rows] [threads]                forward pass of the same network, rows per second
 //   paper [events] [epochs] [threads per model] [deep layers]   Baldi et al. comparison on `generate higgs` events
+//   curve [events] [epochs] [batch] [threads] [features 21|28] [deep layers] [learning rate] [mass combinations, 0 for none]   one deep network's learning curve
 var mode = args.Length > 0 ? args[0] : "gemm";
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 Console.WriteLine($"{{\"vector512\":{Vector512.IsHardwareAccelerated.ToString().ToLowerInvariant()},\"cores\":{Environment.ProcessorCount}}}");
@@ -23,6 +24,10 @@ switch (mode)
         break;
     case "paper":
         Neyman.Bench.Networks.PaperBenchmark.Run(Arg(1, 1_000_000), Arg(2, 10), Arg(3, 3), Arg(4, 4));
+        break;
+    case "curve":
+        Neyman.Bench.Networks.PaperBenchmark.Curve(Arg(1, 1_000_000), Arg(2, 40), Arg(3, 1024), Arg(4, 2), Arg(5, 21), Arg(6, 4),
+            args.Length > 7 ? double.Parse(args[7], CultureInfo.InvariantCulture) : 1e-3, Arg(8, 0));
         break;
     case "infer":
         Infer(Arg(1, 1_000_000), Arg(2, 2));

@@ -22,7 +22,13 @@ internal static class TrainDnnCommand
         var task = new Option<string>("--task") { Description = "classifier|regressor", DefaultValueFactory = _ => "classifier" };
         var parameters = new Option<string?>("--parameters") { Description = "comma-separated physics-parameter columns given as extra inputs (parametrized classifier)" };
         var loss = new Option<string>("--loss") { Description = "regression loss: mse|huber", DefaultValueFactory = _ => "mse" };
-        var command = new Command("dnn", "Train a deep dense network classifier (or regressor) with SGD, Nesterov, Adam or AdamW.") { task, parameters, loss };
+        var objects = new Option<string?>("--objects")
+        {
+            Description = "comma-separated physics objects among the features (column prefixes: NAME_pt or NAME_magnitude, NAME_eta unless transverse, NAME_phi) " +
+                "for an invariant-mass layer: learned combinations of their four-momenta whose masses join the network inputs",
+        };
+        var combinations = new Option<int>("--combinations") { Description = "outputs of the invariant-mass layer (with --objects)", DefaultValueFactory = _ => 24 };
+        var command = new Command("dnn", "Train a deep dense network classifier (or regressor) with SGD, Nesterov, Adam or AdamW.") { task, parameters, loss, objects, combinations };
         options.AddTo(command);
         command.SetAction(result => NeymanApp.Guard(context.Error, () =>
         {
@@ -41,7 +47,9 @@ internal static class TrainDnnCommand
                 _ => throw new InputException($"unknown loss '{lossName}'; expected mse or huber", "--loss"),
             };
             var parameterNames = Events.ColumnList.Parse(result.GetValue(parameters), "--parameters");
-            return options.Run(context, result, networkTask, parameterNames, o => o with { Loss = lossKind });
+            var objectNames = Events.ColumnList.Parse(result.GetValue(objects), "--objects");
+            return options.Run(context, result, networkTask, parameterNames,
+                o => o with { Loss = lossKind, MassObjects = objectNames, MassCombinations = result.GetValue(combinations) });
         }));
         return command;
     }

@@ -41,4 +41,13 @@ public sealed class NetworkDataset
 
     /// <summary>Number of events.</summary>
     public int Count => Weights.Length;
+
+    /// <summary>
+    /// The four-momenta of the objects of an <see cref="InvariantMassLayer"/>, events x <see cref="MomentumWidth"/>
+    /// (null without one), computed from the raw inputs before standardization.
+    /// </summary>
+    public float[]? Momenta { get; init; }
+
+    /// <summary>Four-momentum values per event (0 without <see cref="Momenta"/>).</summary>
+    public int MomentumWidth => Momenta is null ? 0 : Momenta.Length / Math.Max(Count, 1);
 }

@@ -26,14 +26,18 @@ public sealed class NetworkModel : IEventModel
     /// <param name="parameterNames">Physics parameters given as extra inputs (empty unless parametrized).</param>
     /// <param name="standardization">Shift and scale of every input (features, then parameters).</param>
     /// <param name="network">The trained network.</param>
-    public NetworkModel(NetworkTask task, IReadOnlyList<string> featureNames, IReadOnlyList<string> parameterNames, FeatureStandardization standardization, MultilayerPerceptron network)
+    /// <param name="masses">An invariant-mass layer whose outputs follow the standardized inputs (null for none).</param>
+    public NetworkModel(NetworkTask task, IReadOnlyList<string> featureNames, IReadOnlyList<string> parameterNames, FeatureStandardization standardization, MultilayerPerceptron network,
+        InvariantMassLayer? masses = null)
     {
         ArgumentNullException.ThrowIfNull(featureNames);
         ArgumentNullException.ThrowIfNull(parameterNames);
         ArgumentNullException.ThrowIfNull(standardization);
         ArgumentNullException.ThrowIfNull(network);
         _inputNames = [.. featureNames, .. parameterNames];
-        Preconditions.CheckArgument(network.InputCount == _inputNames.Length, "expected one network input per feature and parameter");
+        Preconditions.CheckArgument(network.InputCount == _inputNames.Length + (masses?.Combinations ?? 0), "expected one network input per feature, parameter and mass combination");
+        Preconditions.CheckArgument(masses is null || task != NetworkTask.Autoencoder, "expected no invariant-mass layer in an autoencoder");
+        Preconditions.CheckArgument(masses is null || masses.Objects.All(o => Math.Max(o.Pt, Math.Max(o.Eta, o.Phi)) < _inputNames.Length), "expected the mass layer's objects among the inputs");
         Preconditions.CheckArgument(standardization.Means.Length == _inputNames.Length && standardization.Scales.Length == _inputNames.Length, "expected one mean and scale per input");
         Preconditions.CheckArgument(task != NetworkTask.Autoencoder || network.OutputCount == network.InputCount, "expected an autoencoder to output as many values as it reads");
         Preconditions.CheckArgument(task == NetworkTask.Autoencoder || network.OutputCount == 1, "expected one output for a classifier or regressor");
@@ -41,6 +45,7 @@ public sealed class NetworkModel : IEventModel
         ParameterNames = parameterNames.ToArray();
         Standardization = standardization;
         Network = network;
+        Masses = masses;
     }
 
     /// <inheritdoc/>
@@ -61,6 +66,9 @@ public sealed class NetworkModel : IEventModel
     /// <summary>The network.</summary>
     public MultilayerPerceptron Network { get; }
 
+    /// <summary>The invariant-mass layer in front of the network, or null.</summary>
+    public InvariantMassLayer? Masses { get; }
+
     /// <inheritdoc/>
     public IReadOnlyList<string> OutputNames => Task == NetworkTask.Regressor ? ["prediction"] : ["score"];
 
@@ -75,13 +83,27 @@ public sealed class NetworkModel : IEventModel
     public EventTable Predict(EventTable events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var inputs = ReadInputs(events);
-        return new EventTable([EventColumn.Float32(OutputNames[0], Score(inputs, events.RowCount))]);
+        var inputs = ReadRawInputs(events);
+        float[]? momenta = null;
+        if (Masses is not null)
+        {
+            momenta = new float[(long)events.RowCount * Masses.MomentumWidth];
+            Masses.FourMomenta(inputs, _inputNames.Length, events.RowCount, momenta);
+        }
+        Standardization.Apply(inputs);
+        return new EventTable([EventColumn.Float32(OutputNames[0], Score(inputs, events.RowCount, momenta))]);
     }
 
     /// <summary>Reads the input columns of <paramref name="events"/> into a row-major, standardized matrix.</summary>
     /// <exception cref="InputException">An input column is missing or holds a non-finite value.</exception>
     public float[] ReadInputs(EventTable events)
+    {
+        var matrix = ReadRawInputs(events);
+        Standardization.Apply(matrix);
+        return matrix;
+    }
+
+    private float[] ReadRawInputs(EventTable events)
     {
         ArgumentNullException.ThrowIfNull(events);
         var width = _inputNames.Length;
@@ -105,27 +127,44 @@ public sealed class NetworkModel : IEventModel
                 matrix[(long)r * width + f] = values[r];
             }
         }
-        Standardization.Apply(matrix);
         return matrix;
     }
 
-    /// <summary>Scores <paramref name="rows"/> events of a standardized row-major input matrix (see <see cref="Predict"/>).</summary>
-    public float[] Score(float[] standardizedInputs, int rows)
+    /// <summary>
+    /// Scores <paramref name="rows"/> events of a standardized row-major input matrix (see <see cref="Predict"/>); a
+    /// model with an invariant-mass layer also needs the events' four-momenta (<see cref="InvariantMassLayer.FourMomenta"/>
+    /// of the raw inputs).
+    /// </summary>
+    public float[] Score(float[] standardizedInputs, int rows, float[]? momenta = null)
     {
         ArgumentNullException.ThrowIfNull(standardizedInputs);
-        var width = Network.InputCount;
+        var width = _inputNames.Length;
+        var networkWidth = Network.InputCount;
         Preconditions.CheckArgument(standardizedInputs.Length >= (long)rows * width, "expected rows × inputs values");
+        Preconditions.CheckArgument(Masses is null || (momenta is not null && momenta.Length >= (long)rows * Masses.MomentumWidth), "expected the events' four-momenta for the invariant-mass layer");
         var scores = new float[rows];
         if (rows == 0)
         {
             return scores;
         }
         var workspace = new NetworkWorkspace(Network, Math.Min(ChunkRows, rows));
-        var chunk = new float[workspace.MaxRows * width];
+        var chunk = new float[workspace.MaxRows * networkWidth];
+        var masses = Masses is null ? [] : new float[workspace.MaxRows * Masses.Combinations];
         for (var start = 0; start < rows; start += workspace.MaxRows)
         {
             var count = Math.Min(workspace.MaxRows, rows - start);
-            standardizedInputs.AsSpan(start * width, count * width).CopyTo(chunk);
+            if (Masses is null)
+            {
+                standardizedInputs.AsSpan(start * width, count * width).CopyTo(chunk);
+            }
+            else
+            {
+                for (var r = 0; r < count; r++)
+                {
+                    standardizedInputs.AsSpan((start + r) * width, width).CopyTo(chunk.AsSpan(r * networkWidth));
+                }
+                Masses.Forward(momenta.AsSpan(start * Masses.MomentumWidth, count * Masses.MomentumWidth), count, chunk, networkWidth, width, masses, training: false);
+            }
             var output = Network.Forward(workspace, chunk, count, PredictionThreads);
             for (var r = 0; r < count; r++)
             {

@@ -11,7 +11,10 @@ namespace Neyman.Learning.Networks;
 /// </summary>
 public static class NetworkModelFile
 {
-    /// <summary>The format version this build writes and reads.</summary>
+    /// <summary>The format version this build writes for a model with an invariant-mass layer; it reads it and <see cref="FormatVersion"/>.</summary>
+    public const int MassLayerFormatVersion = 2;
+
+    /// <summary>The format version this build writes for a model without an invariant-mass layer.</summary>
     public const int FormatVersion = 1;
 
     /// <summary>Writes <paramref name="model"/> to <paramref name="path"/> atomically.</summary>
@@ -32,10 +35,10 @@ public static class NetworkModelFile
             layers.Add((JsonNode)entry);
         }
         var featureCount = model.FeatureNames.Count - model.ParameterNames.Count;
-        return new JsonObject
+        var json = new JsonObject
         {
             ["kind"] = model.Kind,
-            ["format_version"] = FormatVersion,
+            ["format_version"] = model.Masses is null ? FormatVersion : MassLayerFormatVersion,
             ["task"] = TaskName(model.Task),
             ["features"] = new JsonArray([.. model.FeatureNames.Take(featureCount).Select(n => (JsonNode)n)]),
             ["parameters"] = new JsonArray([.. model.ParameterNames.Select(n => (JsonNode)n)]),
@@ -47,6 +50,103 @@ public static class NetworkModelFile
             ["layers"] = layers,
             ["weights_float32_base64"] = Convert.ToBase64String(MemoryMarshal.AsBytes(model.Network.Parameters.AsSpan())),
         };
+        if (model.Masses is { } masses)
+        {
+            json["invariant_masses"] = MassLayerJson(masses, model.FeatureNames);
+        }
+        return json;
+    }
+
+    private static JsonObject MassLayerJson(InvariantMassLayer masses, IReadOnlyList<string> inputs)
+    {
+        var objects = new JsonArray();
+        foreach (var o in masses.Objects)
+        {
+            var entry = new JsonObject { ["name"] = o.Name, ["pt"] = inputs[o.Pt] };
+            if (o.Eta >= 0)
+            {
+                entry["eta"] = inputs[o.Eta];
+            }
+            entry["phi"] = inputs[o.Phi];
+            objects.Add((JsonNode)entry);
+        }
+        return new JsonObject
+        {
+            ["objects"] = objects,
+            ["combinations"] = masses.Combinations,
+            ["momentum_unit"] = masses.MomentumUnit,
+            ["mean"] = new JsonArray([.. masses.Means.Select(v => (JsonNode)v)]),
+            ["variance"] = new JsonArray([.. masses.Variances.Select(v => (JsonNode)v)]),
+            ["weights_float32_base64"] = Convert.ToBase64String(MemoryMarshal.AsBytes(masses.Weights.AsSpan())),
+        };
+    }
+
+    private static InvariantMassLayer ReadMassLayer(JsonObject json, string[] inputs, string path)
+    {
+        const string where = "$.invariant_masses";
+        var objectArray = json["objects"] as JsonArray ?? throw new InputException("expected an array of objects", path, where + ".objects");
+        if (objectArray.Count == 0)
+        {
+            throw new InputException("expected at least one object", path, where + ".objects");
+        }
+        var objects = new MomentumObject[objectArray.Count];
+        for (var o = 0; o < objects.Length; o++)
+        {
+            var at = $"{where}.objects[{o}]";
+            var entry = objectArray[o] as JsonObject ?? throw new InputException("expected an object", path, at);
+            int Column(string field, bool optional)
+            {
+                if (optional && entry[field] is null)
+                {
+                    return -1;
+                }
+                var name = Text(entry, field, path, at);
+                var index = Array.IndexOf(inputs, name);
+                return index >= 0 ? index : throw new InputException($"column '{name}' is not among the model's inputs", path, $"{at}.{field}");
+            }
+            objects[o] = new MomentumObject(Text(entry, "name", path, at), Column("pt", false), Column("eta", true), Column("phi", false));
+        }
+        var combinations = Integer(json, "combinations", path, where);
+        if (combinations < 1)
+        {
+            throw new InputException("expected a positive number of combinations", path, where + ".combinations");
+        }
+        var unit = json["momentum_unit"] is JsonValue unitValue && TryNumber(unitValue, out var number) && number > 0 && double.IsFinite(number)
+            ? (float)number
+            : throw new InputException("expected a positive number", path, where + ".momentum_unit");
+        var means = Numbers(json, "mean", path, where + ".mean", combinations);
+        var variances = Numbers(json, "variance", path, where + ".variance", combinations);
+        var negative = Array.FindIndex(variances, v => v < 0);
+        if (negative >= 0)
+        {
+            throw new InputException("expected a variance of zero or more", path, $"{where}.variance[{negative}]");
+        }
+        var weights = Floats(Text(json, "weights_float32_base64", path, where), combinations * objects.Length, path, where + ".weights_float32_base64");
+        return new InvariantMassLayer(objects, combinations, unit, weights, means, variances);
+    }
+
+    private static float[] Floats(string encoded, long count, string path, string where)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(encoded);
+        }
+        catch (FormatException e)
+        {
+            throw new InputException("expected base64 text", path, where, e);
+        }
+        if (bytes.Length != count * sizeof(float))
+        {
+            throw new InputException($"expected {count} float32 values ({count * sizeof(float)} bytes), found {bytes.Length} bytes", path, where);
+        }
+        var values = MemoryMarshal.Cast<byte, float>(bytes).ToArray();
+        var bad = Array.FindIndex(values, v => !float.IsFinite(v));
+        if (bad >= 0)
+        {
+            throw new InputException($"value {bad} is not finite", path, where);
+        }
+        return values;
     }
 
     /// <summary>Reads a model file.</summary>
@@ -59,9 +159,9 @@ public static class NetworkModelFile
     {
         ArgumentNullException.ThrowIfNull(json);
         var version = Integer(json, "format_version", path);
-        if (version != FormatVersion)
+        if (version != FormatVersion && version != MassLayerFormatVersion)
         {
-            throw new InputException($"unsupported format version {version}; this build reads version {FormatVersion}", path, "$.format_version");
+            throw new InputException($"unsupported format version {version}; this build reads versions {FormatVersion} and {MassLayerFormatVersion}", path, "$.format_version");
         }
         var taskName = Text(json, "task", path);
         var task = ParseTask(taskName) ?? throw new InputException($"unknown task '{taskName}'; expected binary_classifier, regressor or autoencoder", path, "$.task");
@@ -73,6 +173,15 @@ public static class NetworkModelFile
         var features = Strings(json, "features", path);
         var parameters = Strings(json, "parameters", path);
         var inputs = features.Length + parameters.Length;
+        InvariantMassLayer? masses = null;
+        if (json["invariant_masses"] is { } massNode)
+        {
+            if (version < MassLayerFormatVersion || task == NetworkTask.Autoencoder)
+            {
+                throw new InputException($"an invariant-mass layer needs format version {MassLayerFormatVersion} and a classifier or regressor", path, "$.invariant_masses");
+            }
+            masses = ReadMassLayer(massNode as JsonObject ?? throw new InputException("expected an object", path, "$.invariant_masses"), [.. features, .. parameters], path);
+        }
         var standardization = json["standardization"] as JsonObject ?? throw new InputException("expected an object", path, "$.standardization");
         var means = Numbers(standardization, "mean", path, "$.standardization.mean", inputs);
         var scales = Numbers(standardization, "scale", path, "$.standardization.scale", inputs);
@@ -88,7 +197,7 @@ public static class NetworkModelFile
         }
         var shapes = new List<(int, int, ActivationKind)>();
         var normalized = new List<bool>();
-        var width = inputs;
+        var width = inputs + (masses?.Combinations ?? 0);
         for (var l = 0; l < layerArray.Count; l++)
         {
             var where = $"$.layers[{l}]";
@@ -116,29 +225,10 @@ public static class NetworkModelFile
         {
             throw new InputException($"expected the last layer to have {expectedOutputs} outputs, found {width}", path, $"$.layers[{layerArray.Count - 1}].outputs");
         }
-        var encoded = Text(json, "weights_float32_base64", path);
-        byte[] bytes;
-        try
-        {
-            bytes = Convert.FromBase64String(encoded);
-        }
-        catch (FormatException e)
-        {
-            throw new InputException("expected base64 text", path, "$.weights_float32_base64", e);
-        }
         var count = shapes.Select((s, l) => (long)s.Item1 * s.Item2 + s.Item2 + (normalized[l] ? 2L * s.Item2 : 0)).Sum();
-        if (bytes.Length != count * sizeof(float))
-        {
-            throw new InputException($"expected {count} float32 parameters ({count * sizeof(float)} bytes), found {bytes.Length} bytes", path, "$.weights_float32_base64");
-        }
-        var weights = MemoryMarshal.Cast<byte, float>(bytes).ToArray();
-        var bad = Array.FindIndex(weights, v => !float.IsFinite(v));
-        if (bad >= 0)
-        {
-            throw new InputException($"parameter {bad} is not finite", path, "$.weights_float32_base64");
-        }
+        var weights = Floats(Text(json, "weights_float32_base64", path), count, path, "$.weights_float32_base64");
         var network = new MultilayerPerceptron(shapes, weights, normalized);
-        return new NetworkModel(task, features, parameters, new FeatureStandardization(means, scales), network);
+        return new NetworkModel(task, features, parameters, new FeatureStandardization(means, scales), network, masses);
     }
 
     /// <summary>The lower-case name of an activation in files and on the command line.</summary>

@@ -56,17 +56,49 @@ public static class NetworkModelTrainer
         };
         options = options with { Loss = loss };
         var trainingData = Read(training, inputs, parameters.Count, columns, task, options.Seed, 0, "training");
+        var massLayer = MassLayer(options, inputs, trainingData, task);
         var standardization = FeatureStandardization.Fit(trainingData.Features, inputs.Length);
-        var trainingSet = Standardize(trainingData, standardization, task);
+        var trainingSet = Standardize(WithMomenta(trainingData, massLayer), standardization, task);
         NetworkDataset? validationSet = null;
         if (validation is not null && validation.RowCount > 0)
         {
-            validationSet = Standardize(Read(validation, inputs, parameters.Count, columns, task, options.Seed, 1, "validation"), standardization, task);
+            validationSet = Standardize(WithMomenta(Read(validation, inputs, parameters.Count, columns, task, options.Seed, 1, "validation"), massLayer), standardization, task);
         }
         var outputs = task == NetworkTask.Autoencoder ? inputs.Length : 1;
-        var result = NetworkTrainer.Train(trainingSet, validationSet, outputs, options, onEpoch);
-        var model = new NetworkModel(task, features, parameters, standardization, result.Network) { PredictionThreads = options.Threads };
+        var result = NetworkTrainer.Train(trainingSet, validationSet, outputs, options, onEpoch, massLayer);
+        var model = new NetworkModel(task, features, parameters, standardization, result.Network, massLayer) { PredictionThreads = options.Threads };
         return (model, result);
+    }
+
+    // The invariant-mass layer asked for by the options (null for none), its momentum unit from the raw training inputs.
+    private static InvariantMassLayer? MassLayer(NetworkTrainingOptions options, string[] inputs, NetworkDataset raw, NetworkTask task)
+    {
+        if (options.MassObjects is not { Count: > 0 } names)
+        {
+            return null;
+        }
+        if (task == NetworkTask.Autoencoder)
+        {
+            throw new InputException("an autoencoder takes no invariant-mass layer", location: "--objects");
+        }
+        if (options.MassCombinations < 1)
+        {
+            throw new InputException($"expected at least one mass combination, got {options.MassCombinations}", location: "--combinations");
+        }
+        var objects = MomentumObject.Resolve(names, inputs, out var error) ?? throw new InputException(error!, location: "--objects");
+        return new InvariantMassLayer(objects, options.MassCombinations, InvariantMassLayer.UnitOf(objects, raw.Features, raw.Inputs));
+    }
+
+    // The layer's four-momenta from the raw (not yet standardized) inputs.
+    private static NetworkDataset WithMomenta(NetworkDataset data, InvariantMassLayer? layer)
+    {
+        if (layer is null)
+        {
+            return data;
+        }
+        var momenta = new float[(long)data.Count * layer.MomentumWidth];
+        layer.FourMomenta(data.Features, data.Inputs, data.Count, momenta);
+        return new NetworkDataset(data.Features, data.Inputs, data.Targets, data.TargetWidth, data.Weights) { Momenta = momenta };
     }
 
     private static NetworkDataset Read(EventTable events, string[] inputs, int parameterCount, NetworkColumns columns, NetworkTask task, ulong seed, ulong block, string role)
@@ -150,7 +182,7 @@ public static class NetworkModelTrainer
     {
         standardization.Apply(data.Features);
         return task == NetworkTask.Autoencoder
-            ? new NetworkDataset(data.Features, data.Inputs, data.Features, data.Inputs, data.Weights)
+            ? new NetworkDataset(data.Features, data.Inputs, data.Features, data.Inputs, data.Weights) { Momenta = data.Momenta }
             : data;
     }
 }

@@ -6,6 +6,8 @@ namespace Neyman.Learning.Networks;
 /// <summary>
 /// Writes a <see cref="NetworkModel"/> as an ONNX model (opset 17): input "features" of shape [N, inputs] holding
 /// the raw input columns in <see cref="NetworkModel.FeatureNames"/> order; the graph standardizes them (Sub, Div),
+/// appends the outputs of an <see cref="InvariantMassLayer"/> when the model has one (four-momenta, combinations and
+/// masses in double precision, as the library computes them),
 /// applies each dense layer as Gemm (plus LayerNormalization when normalized) and its activation, and ends with the model's score column of shape
 /// [N, 1]: the sigmoid of the logit, the regression value, or the autoencoder's mean squared reconstruction error.
 /// </summary>
@@ -14,6 +16,7 @@ public static class NetworkOnnxExporter
     private const int OpsetVersion = 17;
     private const int IrVersion = 8;
     private const int FloatType = 1;
+    private const int DoubleType = 11;
 
     /// <summary>The name of the graph input.</summary>
     public const string InputName = "features";
@@ -30,11 +33,15 @@ public static class NetworkOnnxExporter
     {
         ArgumentNullException.ThrowIfNull(model);
         var graph = new GraphBuilder();
-        var inputs = model.Network.InputCount;
+        var inputs = model.FeatureNames.Count;
         graph.Initializer("mean", [inputs], model.Standardization.Means);
         graph.Initializer("scale", [inputs], model.Standardization.Scales);
         graph.Node("Sub", [InputName, "mean"], "shifted");
         var x = graph.Node("Div", ["shifted", "scale"], "standardized");
+        if (model.Masses is { } masses)
+        {
+            x = graph.Node("Concat", [x, MassOutputs(graph, masses, inputs)], "network_input", w => w.Message(5, a => a.String(1, "axis").Int64(3, 1).Int64(20, 2)));
+        }
         var parameters = model.Network.Parameters;
         for (var l = 0; l < model.Network.Layers.Count; l++)
         {
@@ -75,6 +82,80 @@ public static class NetworkOnnxExporter
             .Message(8, o => o.String(1, "").Int64(2, OpsetVersion))
             .ToArray();
     }
+
+    // The invariant-mass layer, computed as the library does: the objects' columns picked by products with 0/1 matrices
+    // (an object without eta gets eta = 0), four-momenta in double precision rounded to float, their combinations by
+    // relu(W)^T and the masses in double precision, rounded to float and standardized by the running statistics.
+    private static string MassOutputs(GraphBuilder graph, InvariantMassLayer masses, int inputs)
+    {
+        var objects = masses.Objects.Count;
+        var combinations = masses.Combinations;
+        float[] Selection(Func<MomentumObject, int> column)
+        {
+            var matrix = new float[inputs * objects];
+            for (var o = 0; o < objects; o++)
+            {
+                var f = column(masses.Objects[o]);
+                if (f >= 0)
+                {
+                    matrix[f * objects + o] = 1f;
+                }
+            }
+            return matrix;
+        }
+        foreach (var (name, column) in new (string, Func<MomentumObject, int>)[] { ("pt", o => o.Pt), ("eta", o => o.Eta), ("phi", o => o.Phi) })
+        {
+            graph.Initializer($"mass_select_{name}", [inputs, objects], Selection(column));
+            graph.Node("MatMul", [InputName, $"mass_select_{name}"], $"object_{name}_float");
+            Cast(graph, $"object_{name}_float", $"object_{name}", DoubleType);
+        }
+        graph.DoubleInitializer("inverse_unit", [], [1.0 / masses.MomentumUnit]);
+        graph.Node("Mul", ["object_pt", "inverse_unit"], "object_pt_units");
+        // cosh and sinh from exponentials (double precision).
+        graph.Node("Exp", ["object_eta"], "object_exp");
+        graph.Node("Neg", ["object_eta"], "object_negative_eta");
+        graph.Node("Exp", ["object_negative_eta"], "object_exp_negative");
+        graph.DoubleInitializer("half_double", [], [0.5]);
+        graph.Node("Add", ["object_exp", "object_exp_negative"], "object_cosh_2");
+        graph.Node("Sub", ["object_exp", "object_exp_negative"], "object_sinh_2");
+        graph.Node("Mul", ["object_cosh_2", "half_double"], "object_cosh");
+        graph.Node("Mul", ["object_sinh_2", "half_double"], "object_sinh");
+        graph.Node("Cos", ["object_phi"], "object_cos");
+        graph.Node("Sin", ["object_phi"], "object_sin");
+        var combination = new float[objects * combinations];
+        for (var c = 0; c < combinations; c++)
+        {
+            for (var o = 0; o < objects; o++)
+            {
+                combination[o * combinations + c] = Math.Max(masses.Weights[c * objects + o], 0f);
+            }
+        }
+        graph.Initializer("mass_combination_float", [objects, combinations], combination);
+        Cast(graph, "mass_combination_float", "mass_combination", DoubleType);
+        foreach (var (name, factor) in new[] { ("e", "object_cosh"), ("px", "object_cos"), ("py", "object_sin"), ("pz", "object_sinh") })
+        {
+            graph.Node("Mul", ["object_pt_units", factor], $"object_{name}_exact");
+            Cast(graph, $"object_{name}_exact", $"object_{name}_float", FloatType);
+            Cast(graph, $"object_{name}_float", $"object_{name}", DoubleType);
+            graph.Node("MatMul", [$"object_{name}", "mass_combination"], $"combined_{name}");
+            graph.Node("Mul", [$"combined_{name}", $"combined_{name}"], $"combined_{name}2");
+        }
+        graph.Node("Sub", ["combined_e2", "combined_px2"], "mass2_a");
+        graph.Node("Sub", ["mass2_a", "combined_py2"], "mass2_b");
+        graph.Node("Sub", ["mass2_b", "combined_pz2"], "mass2");
+        graph.Node("Relu", ["mass2"], "mass2_positive");
+        graph.DoubleInitializer("mass_epsilon", [], [InvariantMassLayer.MassEpsilon]);
+        graph.Node("Add", ["mass2_positive", "mass_epsilon"], "mass2_shifted");
+        graph.Node("Sqrt", ["mass2_shifted"], "mass_double");
+        Cast(graph, "mass_double", "mass", FloatType);
+        graph.Initializer("mass_mean", [combinations], masses.Means);
+        graph.Initializer("mass_inverse_deviation", [combinations], masses.Variances.Select(v => 1f / MathF.Sqrt(v + 1e-6f)).ToArray());
+        graph.Node("Sub", ["mass", "mass_mean"], "mass_shifted");
+        return graph.Node("Mul", ["mass_shifted", "mass_inverse_deviation"], "mass_outputs");
+    }
+
+    private static void Cast(GraphBuilder graph, string input, string output, int type) =>
+        graph.Node("Cast", [input], output, w => w.Message(5, a => a.String(1, "to").Int64(3, type).Int64(20, 2)));
 
     private static string Activation(GraphBuilder graph, ActivationKind kind, string z, string name)
     {
@@ -131,20 +212,21 @@ public static class NetworkOnnxExporter
             return output;
         }
 
-        public void Initializer(string name, long[] dims, ReadOnlySpan<float> values)
-        {
-            var bytes = MemoryMarshal.AsBytes(values).ToArray();
+        public void Initializer(string name, long[] dims, ReadOnlySpan<float> values) => Initializer(name, dims, FloatType, MemoryMarshal.AsBytes(values).ToArray());
+
+        public void Constant(string name, float value) => Initializer(name, [], [value]);
+
+        public void DoubleInitializer(string name, long[] dims, ReadOnlySpan<double> values) => Initializer(name, dims, DoubleType, MemoryMarshal.AsBytes(values).ToArray());
+
+        private void Initializer(string name, long[] dims, int type, byte[] bytes) =>
             _initializers.Add(w =>
             {
                 foreach (var dim in dims)
                 {
                     w.Int64(1, dim);
                 }
-                w.Int64(2, FloatType).String(8, name).Bytes(9, bytes);
+                w.Int64(2, type).String(8, name).Bytes(9, bytes);
             });
-        }
-
-        public void Constant(string name, float value) => Initializer(name, [], [value]);
 
         public void Write(ProtobufWriter graph, int inputs, string output)
         {

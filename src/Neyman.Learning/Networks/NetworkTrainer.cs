@@ -20,8 +20,13 @@ public static class NetworkTrainer
     /// <param name="outputs">Width of the network output (1 for a binary classifier, K for K classes).</param>
     /// <param name="options">Architecture and optimization settings.</param>
     /// <param name="onEpoch">Called after each epoch (for progress reports).</param>
+    /// <param name="massLayer">
+    /// An invariant-mass layer whose outputs join the inputs (the datasets then carry its objects' four-momenta); it is
+    /// initialized from the seed and trained with the network.
+    /// </param>
     /// <exception cref="NonConvergenceException">The loss became infinite or NaN; the message names the epoch and batch.</exception>
-    public static NetworkTrainingResult Train(NetworkDataset training, NetworkDataset? validation, int outputs, NetworkTrainingOptions options, Action<NetworkEpoch>? onEpoch = null)
+    public static NetworkTrainingResult Train(NetworkDataset training, NetworkDataset? validation, int outputs, NetworkTrainingOptions options, Action<NetworkEpoch>? onEpoch = null,
+        InvariantMassLayer? massLayer = null)
     {
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(options);
@@ -29,7 +34,9 @@ public static class NetworkTrainer
         Preconditions.CheckArgument(options.BatchSize >= 1 && options.Epochs >= 1, "expected a positive batch size and epoch count");
         Preconditions.CheckArgument(options.Dropout >= 0 && options.Dropout < 1, "expected a dropout probability in [0, 1)");
         Preconditions.CheckArgument(validation is null || validation.Inputs == training.Inputs, "expected validation events with the training inputs");
-        var network = new MultilayerPerceptron(training.Inputs, options.HiddenLayers, options.Activation, outputs, options.LayerNormalization);
+        var front = massLayer is null ? null : new MassFront(massLayer, training, validation, options);
+        var width = training.Inputs + (massLayer?.Combinations ?? 0);
+        var network = new MultilayerPerceptron(width, options.HiddenLayers, options.Activation, outputs, options.LayerNormalization);
         network.Initialize(options.Initialization, options.Seed);
         var batch = Math.Min(options.BatchSize, training.Count);
         var workspace = new NetworkWorkspace(network, batch, options.Dropout > 0);
@@ -37,7 +44,7 @@ public static class NetworkTrainer
         var optimizer = new NetworkOptimizer(options.Optimizer, network.Parameters.Length, options.Beta1, options.Beta2, weightDecay: options.WeightDecay);
         var schedule = new LearningRateSchedule(options);
         var gradients = new float[network.Parameters.Length];
-        var x = new float[batch * training.Inputs];
+        var x = new float[batch * width];
         var t = new float[batch * training.TargetWidth];
         var w = new float[batch];
         var order = new int[training.Count];
@@ -58,7 +65,8 @@ public static class NetworkTrainer
             for (int start = 0, b = 0; start < order.Length; start += batch, b++)
             {
                 var rows = Math.Min(batch, order.Length - start);
-                Gather(training, order.AsSpan(start, rows), x, t, w);
+                Gather(training, order.AsSpan(start, rows), x, width, t, w);
+                front?.Forward(training, order.AsSpan(start, rows), x, width);
                 if (dropoutRandom is not null)
                 {
                     workspace.DrawDropoutMasks(dropoutRandom, options.Dropout, rows);
@@ -74,16 +82,17 @@ public static class NetworkTrainer
                 var batchWeight = Sum(w.AsSpan(0, rows));
                 lossSum += loss * batchWeight;
                 weightSum += batchWeight;
-                network.Backward(workspace, x, rows, gradients, options.Threads);
+                network.Backward(workspace, x, rows, gradients, options.Threads, front?.InputGradient);
                 AddPenalties(network, gradients, options);
                 rate = schedule.Rate(epoch, batchCounter++);
                 optimizer.Step(network.Parameters, gradients, rate, momentum);
+                front?.Step(rows, width, rate, momentum);
             }
             workspace.ClearDropoutMasks();
             double validationLoss = double.NaN, validationAuc = double.NaN;
             if (validation is not null && validation.Count > 0)
             {
-                (validationLoss, validationAuc) = Evaluate(network, evaluation, validation, options);
+                (validationLoss, validationAuc) = Evaluate(network, evaluation, validation, options, massLayer);
                 schedule.Observe(validationLoss);
             }
             var report = new NetworkEpoch(epoch + 1, lossSum / weightSum, validationLoss, validationAuc, rate);
@@ -93,6 +102,7 @@ public static class NetworkTrainer
             if (figure < best.Loss || best.Parameters is null)
             {
                 best = (figure, epoch + 1, options.EarlyStoppingPatience > 0 ? (float[])network.Parameters.Clone() : network.Parameters);
+                front?.KeepBest();
             }
             else if (options.EarlyStoppingPatience > 0 && epoch + 1 - best.Epoch >= options.EarlyStoppingPatience)
             {
@@ -103,23 +113,32 @@ public static class NetworkTrainer
         if (options.EarlyStoppingPatience > 0 && best.Parameters is not null)
         {
             best.Parameters.CopyTo(network.Parameters, 0);
+            front?.RestoreBest();
         }
         else
         {
             best.Epoch = history.Count;
         }
-        return new NetworkTrainingResult(network, history, best.Epoch, stoppedEarly);
+        return new NetworkTrainingResult(network, history, best.Epoch, stoppedEarly, massLayer);
     }
 
     /// <summary>Weighted loss and, for one-output binary cross-entropy, AUC of <paramref name="network"/> on <paramref name="data"/>.</summary>
-    public static (double Loss, double Auc) Evaluate(MultilayerPerceptron network, NetworkWorkspace workspace, NetworkDataset data, NetworkTrainingOptions options)
+    public static (double Loss, double Auc) Evaluate(MultilayerPerceptron network, NetworkWorkspace workspace, NetworkDataset data, NetworkTrainingOptions options,
+        InvariantMassLayer? massLayer = null)
     {
         var outputs = network.OutputCount;
         var all = new float[data.Count * outputs];
+        var width = network.InputCount;
+        var masses = massLayer is null ? [] : new float[workspace.MaxRows * massLayer.Combinations];
         for (var start = 0; start < data.Count; start += workspace.MaxRows)
         {
             var rows = Math.Min(workspace.MaxRows, data.Count - start);
-            var x = data.Features.AsSpan(start * data.Inputs, rows * data.Inputs).ToArray();
+            var x = new float[rows * width];
+            for (var r = 0; r < rows; r++)
+            {
+                data.Features.AsSpan((start + r) * data.Inputs, data.Inputs).CopyTo(x.AsSpan(r * width));
+            }
+            massLayer?.Forward(data.Momenta.AsSpan(start * massLayer.MomentumWidth, rows * massLayer.MomentumWidth), rows, x, width, data.Inputs, masses, training: false);
             var output = network.Forward(workspace, x, rows, options.Threads);
             output.AsSpan(0, rows * outputs).CopyTo(all.AsSpan(start * outputs));
         }
@@ -129,12 +148,12 @@ public static class NetworkTrainer
         return (loss, auc);
     }
 
-    private static void Gather(NetworkDataset data, ReadOnlySpan<int> rows, float[] x, float[] t, float[] w)
+    private static void Gather(NetworkDataset data, ReadOnlySpan<int> rows, float[] x, int width, float[] t, float[] w)
     {
         for (var r = 0; r < rows.Length; r++)
         {
             var e = rows[r];
-            data.Features.AsSpan(e * data.Inputs, data.Inputs).CopyTo(x.AsSpan(r * data.Inputs));
+            data.Features.AsSpan(e * data.Inputs, data.Inputs).CopyTo(x.AsSpan(r * width));
             data.Targets.AsSpan(e * data.TargetWidth, data.TargetWidth).CopyTo(t.AsSpan(r * data.TargetWidth));
             w[r] = data.Weights[e];
         }

@@ -12,6 +12,15 @@ public sealed record NetworkTrainingOptions
     /// <summary>Whether each hidden layer normalizes its pre-activations (layer normalization).</summary>
     public bool LayerNormalization { get; init; }
 
+    /// <summary>
+    /// Physics objects among the input columns (column prefixes, see <see cref="MomentumObject"/>) for an
+    /// <see cref="InvariantMassLayer"/> in front of the network; null or empty for none.
+    /// </summary>
+    public IReadOnlyList<string>? MassObjects { get; init; }
+
+    /// <summary>Outputs of the invariant-mass layer (learned combinations of the objects). Default 24.</summary>
+    public int MassCombinations { get; init; } = 24;
+
     /// <summary>Weight initialization.</summary>
     public InitializationKind Initialization { get; init; } = InitializationKind.Automatic;
 

@@ -168,4 +168,65 @@ public class TrainDnnCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(option, run.Error);
     }
+
+    private static string WriteObjects(TemporaryFolder folder, int count)
+    {
+        // Two objects (pt, eta, phi); signal pairs have an invariant mass of 90, background pairs are independent.
+        var random = new RandomStream(8);
+        string[] names = ["j1_pt", "j1_eta", "j1_phi", "j2_pt", "j2_eta", "j2_phi"];
+        var columns = names.Select(_ => new float[count]).ToArray();
+        var label = new float[count];
+        for (var e = 0; e < count; e++)
+        {
+            label[e] = e % 2;
+            double pt1 = 30 + 40 * random.NextDouble(), eta1 = random.NextGaussian(), eta2 = random.NextGaussian(), phi1 = 3 * random.NextDouble();
+            var phi2 = -2 * random.NextDouble();
+            var pt2 = label[e] == 1 ? 90 * 90 / (2 * pt1 * (Math.Cosh(eta1 - eta2) - Math.Cos(phi1 - phi2))) : 20 + 60 * random.NextDouble();
+            double[] row = [pt1, eta1, phi1, pt2, eta2, phi2];
+            for (var c = 0; c < row.Length; c++)
+            {
+                columns[c][e] = (float)row[c];
+            }
+        }
+        var path = folder.File("objects.csv");
+        EventFile.Write(path, new EventTable([.. names.Select((n, c) => EventColumn.Float32(n, columns[c])), EventColumn.Float32("label", label)]));
+        return path;
+    }
+
+    [Fact]
+    public void An_invariant_mass_layer_is_trained_saved_and_served_by_predict()
+    {
+        using var folder = new TemporaryFolder();
+        var data = WriteObjects(folder, 1500);
+        var model = folder.File("model.json");
+        var onnx = folder.File("model.onnx");
+
+        var run = CliRunner.Run("train", "dnn", "--data", data, "--objects", "j1,j2", "--combinations", "3", "--layers", "8", "--optimizer", "adam",
+            "--learning-rate", "0.01", "--epochs", "3", "--output", model, "--onnx", onnx, "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var json = JsonNode.Parse(File.ReadAllText(model))!;
+        Assert.Equal(2, json["format_version"]!.GetValue<int>());
+        Assert.Equal("j2_eta", json["invariant_masses"]!["objects"]![1]!["eta"]!.GetValue<string>());
+        Assert.True(File.Exists(onnx));
+        var scores = folder.File("scores.csv");
+        var predict = CliRunner.Run("predict", "--model", model, "--data", data, "--output", scores);
+        Assert.True(predict.ExitCode == 0, predict.Error);
+        Assert.Equal(1500, EventFile.Read(scores).RowCount);
+    }
+
+    [Fact]
+    public void An_object_without_its_columns_is_bad_input_and_writes_no_model()
+    {
+        using var folder = new TemporaryFolder();
+        var data = WriteObjects(folder, 100);
+        var model = folder.File("model.json");
+
+        var run = CliRunner.Run("train", "dnn", "--data", data, "--objects", "j1,lepton", "--layers", "4", "--epochs", "1", "--output", model);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("error: --objects: object 'lepton' needs the feature columns lepton_pt (or lepton_magnitude) and lepton_phi, and lepton_eta unless it lies in the transverse plane\n",
+            run.Error.Replace("\r\n", "\n"));
+        Assert.False(File.Exists(model));
+    }
 }

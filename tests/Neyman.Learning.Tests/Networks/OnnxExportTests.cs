@@ -20,6 +20,23 @@ public class OnnxExportTests
         var events = NetworkModelTests.Events(64, 7);
         var expected = model.Predict(events)[model.OutputNames[0]].Float32Values;
         var rows = events.RowCount;
+        using var session = new InferenceSession(NetworkOnnxExporter.Export(model));
+        var input = new DenseTensor<float>(RawInputs(model, events), [rows, model.FeatureNames.Count]);
+        using var results = session.Run([NamedOnnxValue.CreateFromTensor(NetworkOnnxExporter.InputName, input)]);
+        var output = results.Single();
+        Assert.Equal(model.OutputNames[0], output.Name);
+        var actual = output.AsTensor<float>().ToArray();
+        Assert.Equal(rows, actual.Length);
+        for (var r = 0; r < rows; r++)
+        {
+            Assert.True(Math.Abs(actual[r] - expected[r]) <= 1e-5 * Math.Max(1, Math.Abs(expected[r])), $"row {r}: {actual[r]} vs {expected[r]}");
+        }
+    }
+
+    /// <summary>The model's input columns of <paramref name="events"/>, row-major, as the ONNX graph reads them.</summary>
+    internal static float[] RawInputs(NetworkModel model, Neyman.Events.Tables.EventTable events)
+    {
+        var rows = events.RowCount;
         var width = model.FeatureNames.Count;
         var raw = new float[rows * width];
         for (var f = 0; f < width; f++)
@@ -30,16 +47,6 @@ public class OnnxExportTests
                 raw[r * width + f] = column[r];
             }
         }
-        using var session = new InferenceSession(NetworkOnnxExporter.Export(model));
-        var input = new DenseTensor<float>(raw, [rows, width]);
-        using var results = session.Run([NamedOnnxValue.CreateFromTensor(NetworkOnnxExporter.InputName, input)]);
-        var output = results.Single();
-        Assert.Equal(model.OutputNames[0], output.Name);
-        var actual = output.AsTensor<float>().ToArray();
-        Assert.Equal(rows, actual.Length);
-        for (var r = 0; r < rows; r++)
-        {
-            Assert.True(Math.Abs(actual[r] - expected[r]) <= 1e-5 * Math.Max(1, Math.Abs(expected[r])), $"row {r}: {actual[r]} vs {expected[r]}");
-        }
+        return raw;
     }
 }
