@@ -4,6 +4,9 @@ namespace Neyman.Core.Tests.Kernels;
 
 public class DoubleMathTests
 {
+    // The buffer overloads use the vector formulas (else the library functions) on hardware with AVX2 and FMA.
+    private static bool Accelerated => System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && System.Runtime.Intrinsics.X86.Fma.IsSupported;
+
     // Distance in units in the last place of the reference value (the library's, itself within about half an ulp).
     private static double Ulps(double value, double reference)
     {
@@ -59,9 +62,13 @@ public class DoubleMathTests
             var reference = Math.Atan2(y[i], x[i]);
             worst = Math.Max(worst, Ulps(result[i], reference));
             Assert.True(Ulps(result[i], reference) <= 2, $"atan2({y[i]:R}, {x[i]:R}) = {result[i]:R}, library {reference:R}");
-            Assert.Equal(BitConverter.DoubleToInt64Bits(DoubleMath.Atan2(y[i], x[i])), BitConverter.DoubleToInt64Bits(result[i]));
+            if (Accelerated)
+            {
+                Assert.Equal(BitConverter.DoubleToInt64Bits(DoubleMath.Atan2(y[i], x[i])), BitConverter.DoubleToInt64Bits(result[i]));
+            }
+            Assert.True(Ulps(DoubleMath.Atan2(y[i], x[i]), reference) <= 2, $"scalar atan2({y[i]:R}, {x[i]:R})");
         }
-        Assert.True(worst > 0, "the comparison is not vacuous: some values differ by rounding");
+        Assert.True(worst > 0 || !Accelerated, "the comparison is not vacuous: some values differ by rounding");
     }
 
     [Fact]
@@ -143,9 +150,13 @@ public class DoubleMathTests
             var reference = Math.Log(input[i]);
             worst = Math.Max(worst, Ulps(result[i], reference));
             Assert.True(Ulps(result[i], reference) <= 2, $"log({input[i]:R}) = {result[i]:R}, library {reference:R}");
-            Assert.Equal(BitConverter.DoubleToInt64Bits(DoubleMath.Log(input[i])), BitConverter.DoubleToInt64Bits(result[i]));
+            if (Accelerated)
+            {
+                Assert.Equal(BitConverter.DoubleToInt64Bits(DoubleMath.Log(input[i])), BitConverter.DoubleToInt64Bits(result[i]));
+            }
+            Assert.True(Ulps(DoubleMath.Log(input[i]), reference) <= 2, $"scalar log({input[i]:R})");
         }
-        Assert.True(worst > 0, "the comparison is not vacuous: some values differ by rounding");
+        Assert.True(worst > 0 || !Accelerated, "the comparison is not vacuous: some values differ by rounding");
         Assert.Equal(0.0, DoubleMath.Log(1.0));
     }
 
