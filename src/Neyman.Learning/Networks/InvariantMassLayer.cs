@@ -128,7 +128,7 @@ public sealed class InvariantMassLayer
     /// Computes the outputs of <paramref name="rows"/> events into columns [<paramref name="column"/>, column +
     /// <see cref="Combinations"/>) of the row-major <paramref name="destination"/> of <paramref name="stride"/> columns;
     /// keeps each combination's mass in <paramref name="masses"/> (rows x combinations) for <see cref="Backward"/>.
-    /// In training the running statistics take in this batch first.
+    /// In training the running statistics take in this batch first (when it has more than one event).
     /// </summary>
     public void Forward(ReadOnlySpan<float> momenta, int rows, Span<float> destination, int stride, int column, Span<float> masses, bool training)
     {
@@ -144,7 +144,8 @@ public sealed class InvariantMassLayer
                 masses[r * Combinations + c] = (float)Math.Sqrt(Math.Max(e * e - x * x - y * y - z * z, 0) + MassEpsilon);
             }
         }
-        if (training && rows > 0)
+        // A batch of one event has no spread to learn from.
+        if (training && rows > 1)
         {
             UpdateStatistics(masses, rows);
         }
@@ -226,7 +227,7 @@ public sealed class InvariantMassLayer
                 var d = masses[r * Combinations + c] - mean;
                 squares += d * d;
             }
-            var variance = rows > 1 ? squares / (rows - 1) : 0;
+            var variance = squares / (rows - 1);
             Means[c] = HasStatistics ? (float)((1 - RunningRate) * Means[c] + RunningRate * mean) : (float)mean;
             Variances[c] = HasStatistics ? (float)((1 - RunningRate) * Variances[c] + RunningRate * variance) : (float)variance;
         }

@@ -132,8 +132,14 @@ public class InvariantMassLayerTests
         Assert.Equal(70f, layer.Means[0], 1e-3f);
         Assert.Equal(200f, layer.Variances[0], 0.05f);
         Assert.Equal(10 / Math.Sqrt(200), output[0], 1e-4);
+        // A batch of one event leaves the statistics alone; the next batch (masses 100 and 80) moves them by a tenth.
         layer.Forward(momenta, 1, output, 1, 0, masses, training: true);
-        Assert.Equal(0.9f * 70f + 0.1f * 80f, layer.Means[0], 1e-3f);
+        Assert.Equal(70f, layer.Means[0], 1e-3f);
+        float[] next = [50f, 0f, 0f, 0f, 0f, 50f, 0f, 3.14159265f, 40f, 0f, 0f, 0f, 0f, 40f, 0f, 3.14159265f];
+        layer.FourMomenta(next, Columns.Length, 2, momenta);
+        layer.Forward(momenta, 2, output, 1, 0, masses, training: true);
+        Assert.Equal(0.9f * 70f + 0.1f * 90f, layer.Means[0], 1e-3f);
+        Assert.Equal(200f, layer.Variances[0], 0.05f);
     }
 
     internal static EventTable Events(int count, ulong seed)
