@@ -15,13 +15,16 @@ namespace Neyman.Bench.Networks;
 /// </summary>
 internal static class PaperBenchmark
 {
+    // The seed of the events unless another is given.
+    private const ulong EventSeed = 20140219;
+
     // The objects of the HIGGS low-level features, for the invariant-mass layer.
     private static readonly string[] HiggsObjects = ["lepton", "missing_energy", "jet1", "jet2", "jet3", "jet4"];
 
-    public static void Run(int events, int epochs, int threadsPerModel, int deepLayers)
+    public static void Run(int events, int epochs, int threadsPerModel, int deepLayers, ulong seed = EventSeed)
     {
         var watch = Stopwatch.StartNew();
-        var table = Generate(events);
+        var table = Generate(events, seed);
         var lowLevel = HiggsColumns.Features.Take(21).ToArray();
         var all = HiggsColumns.Features.ToArray();
         var testStart = (int)(events * 0.8);
@@ -81,10 +84,10 @@ internal static class PaperBenchmark
 
     private static string Json(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private static EventTable Generate(int events)
+    private static EventTable Generate(int events, ulong seed = EventSeed)
     {
         var chunks = new List<EventTable>();
-        new HiggsGenerator(new HiggsOptions(), 20140219).Generate(events, chunk => { lock (chunks) { chunks.Add(chunk); } });
+        new HiggsGenerator(new HiggsOptions(), seed).Generate(events, chunk => { lock (chunks) { chunks.Add(chunk); } });
         return EventTable.Concatenate(chunks);
     }
 

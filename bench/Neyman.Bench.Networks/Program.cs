@@ -9,7 +9,7 @@ using Neyman.Learning.Networks;
 //   gemm  [threads]                       GFLOP/s of the packed GEMM on MLP shapes (forward, dX, dW)
 //   train [rows] [batch] [threads]        one epoch of 28-300-300-300-1 tanh SGD (the PyTorch peer's setting)
 //   infer [rows] [threads]                forward pass of the same network, rows per second
-//   paper [events] [epochs] [threads per model] [deep layers]   Baldi et al. comparison on `generate higgs` events
+//   paper [events] [epochs] [threads per model] [deep layers] [event seed]   Baldi et al. comparison on `generate higgs` events
 //   curve [events] [epochs] [batch] [threads] [features 21|28] [deep layers] [learning rate] [mass combinations, 0 for none]   one deep network's learning curve
 var mode = args.Length > 0 ? args[0] : "gemm";
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
@@ -23,7 +23,7 @@ switch (mode)
         Train(Arg(1, 800_000), Arg(2, 1024), Arg(3, 2));
         break;
     case "paper":
-        Neyman.Bench.Networks.PaperBenchmark.Run(Arg(1, 1_000_000), Arg(2, 10), Arg(3, 3), Arg(4, 4));
+        Neyman.Bench.Networks.PaperBenchmark.Run(Arg(1, 1_000_000), Arg(2, 10), Arg(3, 3), Arg(4, 4), (ulong)Arg(5, 20140219));
         break;
     case "curve":
         Neyman.Bench.Networks.PaperBenchmark.Curve(Arg(1, 1_000_000), Arg(2, 40), Arg(3, 1024), Arg(4, 2), Arg(5, 21), Arg(6, 4),
