@@ -187,7 +187,7 @@ internal sealed class NetworkCommandOptions
             ["events"] = training.RowCount,
             ["epochs"] = trained.History.Count,
             ["best_epoch"] = trained.BestEpoch,
-            ["parameters"] = model.Network.Parameters.Length,
+            ["parameters"] = model.Network.Parameters.Length + (model.Masses?.Weights.Length ?? 0),
             ["train_seconds"] = seconds,
             ["samples_per_second"] = training.RowCount * (double)trained.History.Count / Math.Max(seconds, 1e-9),
             ["training_loss"] = last.TrainingLoss,
