@@ -205,6 +205,8 @@ public class TrainDnnCommandTests
             "--learning-rate", "0.01", "--epochs", "3", "--output", model, "--onnx", onnx, "--json");
 
         Assert.True(run.ExitCode == 0, run.Error);
+        // Six inputs and three masses into 8 hidden units and one output (89), plus 3 x 2 combination weights.
+        Assert.Equal(95, JsonNode.Parse(run.Out.Trim().Split('\n')[^1])!["parameters"]!.GetValue<int>());
         var json = JsonNode.Parse(File.ReadAllText(model))!;
         Assert.Equal(2, json["format_version"]!.GetValue<int>());
         Assert.Equal("j2_eta", json["invariant_masses"]!["objects"]![1]!["eta"]!.GetValue<string>());
