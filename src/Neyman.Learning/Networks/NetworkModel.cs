@@ -6,8 +6,8 @@ namespace Neyman.Learning.Networks;
 
 /// <summary>
 /// A trained network with everything inference needs: the input columns in order (features, then physics
-/// parameters of a parametrized classifier), the standardization learned on the training events, and the
-/// network. Serves the <c>predict</c> verb through <see cref="IEventModel"/>.
+/// parameters of a parametrized classifier), the standardization learned on the training events, an optional
+/// <see cref="InvariantMassLayer"/>, and the network. Serves the <c>predict</c> verb through <see cref="IEventModel"/>.
 /// </summary>
 public sealed class NetworkModel : IEventModel
 {
