@@ -27,11 +27,7 @@ internal static class PaperBenchmark
         var table = Generate(events, seed);
         var lowLevel = HiggsColumns.Features.Take(21).ToArray();
         var all = HiggsColumns.Features.ToArray();
-        var testStart = (int)(events * 0.8);
-        var validationStart = (int)(events * 0.75);
-        var training = table.Slice(0, validationStart);
-        var validation = table.Slice(validationStart, testStart - validationStart);
-        var test = table.Slice(testStart, table.RowCount - testStart);
+        var (training, validation, test) = Split(table);
         Console.WriteLine(Json($"{{\"generated\":{table.RowCount},\"seconds\":{watch.Elapsed.TotalSeconds:F1}}}"));
         var deep = Enumerable.Repeat(300, deepLayers).ToArray();
         var jobs = new (string Name, Func<double> Run)[]
@@ -63,11 +59,7 @@ internal static class PaperBenchmark
     {
         var table = Generate(events);
         var features = HiggsColumns.Features.Take(featureCount).ToArray();
-        var testStart = (int)(events * 0.8);
-        var validationStart = (int)(events * 0.75);
-        var training = table.Slice(0, validationStart);
-        var validation = table.Slice(validationStart, testStart - validationStart);
-        var test = table.Slice(testStart, table.RowCount - testStart);
+        var (training, validation, test) = Split(table);
         var options = new NetworkTrainingOptions
         {
             HiddenLayers = Enumerable.Repeat(300, deepLayers).ToArray(), Activation = ActivationKind.Tanh, Optimizer = OptimizerKind.Adam,
@@ -80,6 +72,14 @@ internal static class PaperBenchmark
             NetworkTask.BinaryClassifier, options,
             e => Console.WriteLine(Json($"{{\"features\":{featureCount},\"epoch\":{e.Epoch},\"training_loss\":{e.TrainingLoss:F5},\"validation_auc\":{e.ValidationAuc:F5},\"seconds\":{start.Elapsed.TotalSeconds:F0}}}")));
         Console.WriteLine(Json($"{{\"features\":{featureCount},\"test_auc\":{Auc(model.Predict(test)["score"].Float32Values, test):F5},\"seconds\":{start.Elapsed.TotalSeconds:F0}}}"));
+    }
+
+    // 75% training, 5% validation (early stopping), 20% test, in event order.
+    private static (EventTable Training, EventTable Validation, EventTable Test) Split(EventTable table)
+    {
+        var validationStart = (int)(table.RowCount * 0.75);
+        var testStart = (int)(table.RowCount * 0.8);
+        return (table.Slice(0, validationStart), table.Slice(validationStart, testStart - validationStart), table.Slice(testStart, table.RowCount - testStart));
     }
 
     private static string Json(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
@@ -118,11 +118,7 @@ internal static class PaperBenchmark
         var chunks = new List<EventTable>();
         var generator = new GaussianGenerator(new GaussianOptions(), 11);
         generator.Generate(events, chunk => { lock (chunks) { chunks.Add(chunk); } });
-        var table = EventTable.Concatenate(chunks);
-        var testStart = (int)(events * 0.8);
-        var training = table.Slice(0, (int)(events * 0.75));
-        var validation = table.Slice((int)(events * 0.75), testStart - (int)(events * 0.75));
-        var test = table.Slice(testStart, events - testStart);
+        var (training, validation, test) = Split(EventTable.Concatenate(chunks));
         var options = new NetworkTrainingOptions
         {
             HiddenLayers = [64, 64, 64], Activation = ActivationKind.Tanh, Optimizer = OptimizerKind.Adam, LearningRate = 1e-3,

@@ -31,8 +31,14 @@ public readonly record struct ThreeVector(double X, double Y, double Z)
     /// <summary>A unit vector from polar angles: cos(theta) and phi.</summary>
     public static ThreeVector FromCosThetaPhi(double cosTheta, double phi)
     {
-        var sinTheta = Math.Sqrt(Math.Max(0.0, 1.0 - cosTheta * cosTheta));
         var (sinPhi, cosPhi) = Math.SinCos(phi);
+        return FromCosThetaPhi(cosTheta, cosPhi, sinPhi);
+    }
+
+    /// <summary>A unit vector from cos(theta) and the azimuth given as (cos phi, sin phi).</summary>
+    public static ThreeVector FromCosThetaPhi(double cosTheta, double cosPhi, double sinPhi)
+    {
+        var sinTheta = Math.Sqrt(Math.Max(0.0, 1.0 - cosTheta * cosTheta));
         return new ThreeVector(sinTheta * cosPhi, sinTheta * sinPhi, cosTheta);
     }
 }

@@ -89,29 +89,30 @@ internal sealed class HiggsEventSimulator
             return false;
         }
         SortByPt(jets[..jetCount], tags[..jetCount]);
-        WriteFeatures(lepton, missingX, missingY, jets[..4], tags[..4], features);
-        angles.SetAzimuth(slot, 0, lepton.Py, lepton.Px);
-        angles.SetPseudorapidity(slot, 0, lepton.Pz, lepton.P, lepton.Pt);
-        angles.SetAzimuth(slot, 1, missingY, missingX);
-        for (var j = 0; j < 4; j++)
-        {
-            angles.SetAzimuth(slot, 2 + j, jets[j].Py, jets[j].Px);
-            angles.SetPseudorapidity(slot, 1 + j, jets[j].Pz, jets[j].P, jets[j].Pt);
-        }
+        WriteFeatures(lepton, missingX, missingY, jets[..4], tags[..4], features, angles, slot);
         return true;
     }
 
+    // The features of a selected event; its angles go to the group (azimuth index 0 lepton, 1 missing momentum, 2-5 jets;
+    // pseudorapidity index 0 lepton, 1-4 jets), each pT computed once for both.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteFeatures(LorentzVector lepton, double missingX, double missingY,
-        ReadOnlySpan<LorentzVector> jets, ReadOnlySpan<bool> tags, Span<float> features)
+        ReadOnlySpan<LorentzVector> jets, ReadOnlySpan<bool> tags, Span<float> features, DeferredAngles angles, int slot)
     {
-        features[0] = (float)lepton.Pt;
+        var leptonPt = lepton.Pt;
+        features[0] = (float)leptonPt;
+        angles.SetAzimuth(slot, 0, lepton.Py, lepton.Px);
+        angles.SetPseudorapidity(slot, 0, lepton.Pz, lepton.P, leptonPt);
         var missing = Math.Sqrt(missingX * missingX + missingY * missingY);
         features[3] = (float)missing;
+        angles.SetAzimuth(slot, 1, missingY, missingX);
         for (var j = 0; j < 4; j++)
         {
-            features[5 + 4 * j] = (float)jets[j].Pt;
+            var jetPt = jets[j].Pt;
+            features[5 + 4 * j] = (float)jetPt;
             features[8 + 4 * j] = tags[j] ? 1f : 0f;
+            angles.SetAzimuth(slot, 2 + j, jets[j].Py, jets[j].Px);
+            angles.SetPseudorapidity(slot, 1 + j, jets[j].Pz, jets[j].P, jetPt);
         }
         var pz = HiggsReconstruction.NeutrinoPz(lepton, missingX, missingY);
         var neutrino = new LorentzVector(missingX, missingY, pz, Math.Sqrt(missing * missing + pz * pz));

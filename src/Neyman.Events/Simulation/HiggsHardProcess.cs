@@ -85,8 +85,7 @@ internal sealed class HiggsHardProcess
         }
         while (2 * random.NextDouble() > 1 + cosTheta * cosTheta);
         var (cosPhi, sinPhi) = TwoBodyDecay.AzimuthalDirection(random);
-        var sinTheta = Math.Sqrt(Math.Max(0.0, 1.0 - cosTheta * cosTheta));
-        var (t1, t2) = TwoBodyDecay.Decay(pair, pairMass, top1Mass, top2Mass, new ThreeVector(sinTheta * cosPhi, sinTheta * sinPhi, cosTheta));
+        var (t1, t2) = TwoBodyDecay.Decay(pair, pairMass, top1Mass, top2Mass, ThreeVector.FromCosThetaPhi(cosTheta, cosPhi, sinPhi));
         var (w1, b1) = Decay(random, t1, top1Mass, w1Mass, BottomMass);
         var (w2, b2) = Decay(random, t2, top2Mass, w2Mass, BottomMass);
         return DecayWPair(random, w1, w1Mass, w2, w2Mass, b1, b2, out lepton, out neutrino, partons);

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Neyman.Events.Kinematics;
 
@@ -60,14 +61,14 @@ public static class HiggsReconstruction
         }
         var tags = (tagged[0] ? 1 : 0) | (tagged[1] ? 2 : 0) | (tagged[2] ? 4 : 0) | (tagged[3] ? 8 : 0);
         // Two untagged jets make a pair without tags; with three or four tags the pairs carry at least tags - 2.
-        var fewestTags = Math.Max(0, System.Numerics.BitOperations.PopCount((uint)tags) - 2);
+        var fewestTags = Math.Max(0, BitOperations.PopCount((uint)tags) - 2);
         int wFirst = 0, wSecond = 1;
         var best = double.PositiveInfinity;
         for (var i = 0; i < 3; i++)
         {
             for (var j = i + 1; j < 4; j++)
             {
-                if (System.Numerics.BitOperations.PopCount((uint)(tags & ((1 << i) | (1 << j)))) != fewestTags)
+                if (BitOperations.PopCount((uint)(tags & ((1 << i) | (1 << j)))) != fewestTags)
                 {
                     continue;
                 }
@@ -82,8 +83,8 @@ public static class HiggsReconstruction
         }
         // The two jets left: the lowest and highest indices not in the W pair.
         var others = 15 & ~((1 << wFirst) | (1 << wSecond));
-        var bFirst = System.Numerics.BitOperations.TrailingZeroCount(others);
-        var bSecond = 31 - System.Numerics.BitOperations.LeadingZeroCount((uint)others);
+        var bFirst = BitOperations.TrailingZeroCount(others);
+        var bSecond = 31 - BitOperations.LeadingZeroCount((uint)others);
         var w = jets[wFirst] + jets[wSecond];
         var leptonicW = lepton + neutrino;
         var withFirst = MassOf(w + jets[bFirst]);

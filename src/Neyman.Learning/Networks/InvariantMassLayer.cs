@@ -19,6 +19,9 @@ public sealed class InvariantMassLayer
     /// <summary>Weight of the newest batch in the running mean and variance.</summary>
     public const double RunningRate = 0.1;
 
+    /// <summary>Added to a running variance before its root, so a combination of constant mass stays finite.</summary>
+    public const float VarianceEpsilon = 1e-6f;
+
     /// <summary>Creates the layer; null weights or statistics start at zero weights, zero means and unit variances.</summary>
     /// <param name="objects">The input objects.</param>
     /// <param name="combinations">The number of combinations (outputs).</param>
@@ -60,6 +63,12 @@ public sealed class InvariantMassLayer
 
     /// <summary>Running variance of each combination's mass.</summary>
     public float[] Variances { get; }
+
+    /// <summary>The weight of object <paramref name="i"/> in combination <paramref name="c"/>: relu(W[c, i]).</summary>
+    public float CombinationWeight(int c, int i) => Math.Max(Weights[c * Objects.Count + i], 0f);
+
+    /// <summary>The factor that standardizes combination <paramref name="c"/>'s mass: 1 / sqrt(variance + epsilon).</summary>
+    public float InverseDeviation(int c) => 1f / MathF.Sqrt(Variances[c] + VarianceEpsilon);
 
     /// <summary>Four-momentum values per event: (E, px, py, pz) of each object.</summary>
     public int MomentumWidth => 4 * Objects.Count;
@@ -152,7 +161,7 @@ public sealed class InvariantMassLayer
         for (var c = 0; c < Combinations; c++)
         {
             var mean = Means[c];
-            var inverse = 1f / MathF.Sqrt(Variances[c] + 1e-6f);
+            var inverse = InverseDeviation(c);
             for (var r = 0; r < rows; r++)
             {
                 destination[r * stride + column + c] = (masses[r * Combinations + c] - mean) * inverse;
@@ -172,19 +181,18 @@ public sealed class InvariantMassLayer
         for (var c = 0; c < Combinations; c++)
         {
             sums.Clear();
-            var inverse = 1.0 / Math.Sqrt(Variances[c] + 1e-6f);
+            var inverse = 1.0 / Math.Sqrt(Variances[c] + VarianceEpsilon);
             for (var r = 0; r < rows; r++)
             {
-                var mass = masses[r * Combinations + c];
-                var squared = (double)mass * mass - MassEpsilon;
-                if (squared <= 0)
+                // d out / d m = 1 / sigma; d m / d (P^2) = 1 / (2 m), 0 where the forward pass cut P^2 at 0;
+                // d (P^2) / d W[c, i] = 2 (P . p_i) for W > 0.
+                var p = momenta.Slice(r * MomentumWidth, MomentumWidth);
+                var (e, x, y, z) = Combine(p, c, objects);
+                if (e * e - x * x - y * y - z * z <= 0)
                 {
                     continue;
                 }
-                // d out / d m = 1 / sigma; d m / d (P^2) = 1 / (2 m); d (P^2) / d W[c, i] = 2 (P . p_i) for W > 0.
-                var p = momenta.Slice(r * MomentumWidth, MomentumWidth);
-                var (e, x, y, z) = Combine(p, c, objects);
-                var factor = outputGradient[r * stride + column + c] * inverse / mass;
+                var factor = outputGradient[r * stride + column + c] * inverse / masses[r * Combinations + c];
                 for (var i = 0; i < objects; i++)
                 {
                     sums[i] += factor * (e * p[4 * i] - x * p[4 * i + 1] - y * p[4 * i + 2] - z * p[4 * i + 3]);
@@ -202,7 +210,7 @@ public sealed class InvariantMassLayer
         double e = 0, x = 0, y = 0, z = 0;
         for (var i = 0; i < objects; i++)
         {
-            double w = Math.Max(Weights[c * objects + i], 0f);
+            double w = CombinationWeight(c, i);
             e += w * p[4 * i];
             x += w * p[4 * i + 1];
             y += w * p[4 * i + 2];

@@ -15,6 +15,7 @@ internal sealed class MassFront
     private readonly float[] _masses;
     private readonly float[] _gradients;
     private readonly int _column;
+    private readonly int _width;
     private (float[] Weights, float[] Means, float[] Variances)? _best;
 
     public MassFront(InvariantMassLayer layer, NetworkDataset training, NetworkDataset? validation, NetworkTrainingOptions options)
@@ -28,25 +29,26 @@ internal sealed class MassFront
         _momenta = new float[batch * layer.MomentumWidth];
         _masses = new float[batch * layer.Combinations];
         _gradients = new float[layer.Weights.Length];
-        InputGradient = new float[batch * (training.Inputs + layer.Combinations)];
         _column = training.Inputs;
+        _width = training.Inputs + layer.Combinations;
+        InputGradient = new float[batch * _width];
     }
 
     public float[] InputGradient { get; }
 
-    public void Forward(NetworkDataset data, ReadOnlySpan<int> rows, float[] x, int width)
+    public void Forward(NetworkDataset data, ReadOnlySpan<int> rows, float[] x)
     {
         var stride = _layer.MomentumWidth;
         for (var r = 0; r < rows.Length; r++)
         {
             data.Momenta.AsSpan(rows[r] * stride, stride).CopyTo(_momenta.AsSpan(r * stride));
         }
-        _layer.Forward(_momenta, rows.Length, x, width, _column, _masses, training: true);
+        _layer.Forward(_momenta, rows.Length, x, _width, _column, _masses, training: true);
     }
 
-    public void Step(int rows, int width, double rate, double momentum)
+    public void Step(int rows, double rate, double momentum)
     {
-        _layer.Backward(_momenta, rows, _masses, InputGradient, width, _column, _gradients);
+        _layer.Backward(_momenta, rows, _masses, InputGradient, _width, _column, _gradients);
         _optimizer.Step(_layer.Weights, _gradients, rate, momentum);
     }
 

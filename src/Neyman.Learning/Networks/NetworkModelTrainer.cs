@@ -182,7 +182,7 @@ public static class NetworkModelTrainer
     {
         standardization.Apply(data.Features);
         return task == NetworkTask.Autoencoder
-            ? new NetworkDataset(data.Features, data.Inputs, data.Features, data.Inputs, data.Weights) { Momenta = data.Momenta }
+            ? new NetworkDataset(data.Features, data.Inputs, data.Features, data.Inputs, data.Weights)
             : data;
     }
 }

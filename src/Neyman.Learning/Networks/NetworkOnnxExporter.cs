@@ -127,7 +127,7 @@ public static class NetworkOnnxExporter
         {
             for (var o = 0; o < objects; o++)
             {
-                combination[o * combinations + c] = Math.Max(masses.Weights[c * objects + o], 0f);
+                combination[o * combinations + c] = masses.CombinationWeight(c, o);
             }
         }
         graph.Initializer("mass_combination_float", [objects, combinations], combination);
@@ -149,7 +149,7 @@ public static class NetworkOnnxExporter
         graph.Node("Sqrt", ["mass2_shifted"], "mass_double");
         Cast(graph, "mass_double", "mass", FloatType);
         graph.Initializer("mass_mean", [combinations], masses.Means);
-        graph.Initializer("mass_inverse_deviation", [combinations], masses.Variances.Select(v => 1f / MathF.Sqrt(v + 1e-6f)).ToArray());
+        graph.Initializer("mass_inverse_deviation", [combinations], Enumerable.Range(0, combinations).Select(masses.InverseDeviation).ToArray());
         graph.Node("Sub", ["mass", "mass_mean"], "mass_shifted");
         return graph.Node("Mul", ["mass_shifted", "mass_inverse_deviation"], "mass_outputs");
     }

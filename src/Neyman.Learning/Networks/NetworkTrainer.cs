@@ -66,7 +66,7 @@ public static class NetworkTrainer
             {
                 var rows = Math.Min(batch, order.Length - start);
                 Gather(training, order.AsSpan(start, rows), x, width, t, w);
-                front?.Forward(training, order.AsSpan(start, rows), x, width);
+                front?.Forward(training, order.AsSpan(start, rows), x);
                 if (dropoutRandom is not null)
                 {
                     workspace.DrawDropoutMasks(dropoutRandom, options.Dropout, rows);
@@ -86,7 +86,7 @@ public static class NetworkTrainer
                 AddPenalties(network, gradients, options);
                 rate = schedule.Rate(epoch, batchCounter++);
                 optimizer.Step(network.Parameters, gradients, rate, momentum);
-                front?.Step(rows, width, rate, momentum);
+                front?.Step(rows, rate, momentum);
             }
             workspace.ClearDropoutMasks();
             double validationLoss = double.NaN, validationAuc = double.NaN;
@@ -102,7 +102,10 @@ public static class NetworkTrainer
             if (figure < best.Loss || best.Parameters is null)
             {
                 best = (figure, epoch + 1, options.EarlyStoppingPatience > 0 ? (float[])network.Parameters.Clone() : network.Parameters);
-                front?.KeepBest();
+                if (options.EarlyStoppingPatience > 0)
+                {
+                    front?.KeepBest();
+                }
             }
             else if (options.EarlyStoppingPatience > 0 && epoch + 1 - best.Epoch >= options.EarlyStoppingPatience)
             {

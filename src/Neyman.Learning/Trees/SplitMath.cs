@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Neyman.Learning.Trees;
 
 /// <summary>
@@ -9,7 +11,7 @@ public static class SplitMath
     /// <summary>Soft-thresholds the gradient sum by the L1 penalty: sign(G) * max(|G| - alpha, 0).</summary>
     /// <param name="gradientSum">The summed gradient G.</param>
     /// <param name="alpha">The L1 penalty, non-negative.</param>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double ThresholdL1(double gradientSum, double alpha) =>
         // The same values as the formula, without Math.Sign's call (it is not inlined) in the split scan's inner loop.
         gradientSum > alpha ? gradientSum - alpha : gradientSum < -alpha ? gradientSum + alpha : 0.0;
@@ -27,7 +29,7 @@ public static class SplitMath
     /// <param name="hessianSum">The summed hessian H.</param>
     /// <param name="lambda">The L2 penalty, non-negative.</param>
     /// <param name="alpha">The L1 penalty, non-negative.</param>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double NodeScore(double gradientSum, double hessianSum, double lambda, double alpha)
     {
         var t = ThresholdL1(gradientSum, alpha);
@@ -41,7 +43,7 @@ public static class SplitMath
     /// <param name="rightHessian">Summed hessian of the right child.</param>
     /// <param name="lambda">The L2 penalty, non-negative.</param>
     /// <param name="alpha">The L1 penalty, non-negative.</param>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double SplitGain(
         double leftGradient, double leftHessian, double rightGradient, double rightHessian, double lambda, double alpha) =>
         0.5 * (NodeScore(leftGradient, leftHessian, lambda, alpha)

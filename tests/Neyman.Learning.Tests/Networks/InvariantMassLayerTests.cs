@@ -267,7 +267,11 @@ public class InvariantMassLayerTests
         Assert.Contains("object 'jet'", error.Message);
         Assert.Equal("--objects", error.Location);
         var autoencoder = Assert.Throws<InputException>(() => NetworkModelTrainer.Train(Events(100, 1), null, new NetworkColumns(), NetworkTask.Autoencoder, options with { MassObjects = ["a"] }));
-        Assert.Contains("autoencoder", autoencoder.Message);
+        Assert.Equal("an autoencoder takes no invariant-mass layer", autoencoder.Problem);
+        var none = Assert.Throws<InputException>(() => NetworkModelTrainer.Train(Events(100, 1), null, new NetworkColumns(), NetworkTask.BinaryClassifier,
+            options with { MassObjects = ["a"], MassCombinations = 0 }));
+        Assert.Equal("expected at least one mass combination, got 0", none.Problem);
+        Assert.Equal("--combinations", none.Location);
     }
 
     public static TheoryData<string, string, string> BadLayers() => new()
