@@ -1,22 +1,16 @@
 using Neyman.Stats.Models;
-using Xunit.Abstractions;
 
 namespace Neyman.Stats.Tests;
 
 /// <summary>The analytic gradient against central finite differences at points away from the start.</summary>
-public sealed class LikelihoodGradientTests(ITestOutputHelper output)
+public sealed class LikelihoodGradientTests
 {
     public static IEnumerable<object[]> Cases() => SharedReference.ExpectedCases();
 
-    [Theory]
+    [SharedReferenceTheory]
     [MemberData(nameof(Cases))]
     public void Gradient_matches_finite_differences(string name)
     {
-        if (name == SharedReference.Missing)
-        {
-            output.WriteLine(name);
-            return;
-        }
         var (workspace, options) = SharedReference.WorkspaceFor(name);
         foreach (var settings in new[] { options, ModelOptions.Default, new ModelOptions(Interpolation.InterpolationCode.Code2, Interpolation.InterpolationCode.Code2) })
         {

@@ -9,15 +9,10 @@ public sealed class MaximumLikelihoodTests(ITestOutputHelper output)
 {
     public static IEnumerable<object[]> Cases() => SharedReference.ExpectedCases();
 
-    [Theory]
+    [SharedReferenceTheory]
     [MemberData(nameof(Cases))]
     public void Mle_matches_pyhf_tight_tolerance(string name)
     {
-        if (name == SharedReference.Missing)
-        {
-            output.WriteLine(name);
-            return;
-        }
         var expected = SharedReference.ReadJson($"expected/{name}.json");
         var model = SharedReference.ModelFor(name);
         var data = new ModelData(model, model.ObservedData);
@@ -37,15 +32,10 @@ public sealed class MaximumLikelihoodTests(ITestOutputHelper output)
         Assert.True(worst < 2e-4, $"best fit differs by {worst}");
     }
 
-    [Theory]
+    [SharedReferenceTheory]
     [MemberData(nameof(Cases))]
     public void Fixed_poi_fit_is_at_least_as_good_as_pyhf(string name)
     {
-        if (name == SharedReference.Missing)
-        {
-            output.WriteLine(name);
-            return;
-        }
         var expected = SharedReference.ReadJson($"expected/{name}.json");
         var model = SharedReference.ModelFor(name);
         var fit = MaximumLikelihood.FixedPoiFit(model, new ModelData(model, model.ObservedData), 1.0);

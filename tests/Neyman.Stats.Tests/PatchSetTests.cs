@@ -14,7 +14,6 @@ public sealed class PatchSetTests(ITestOutputHelper output)
     {
         if (SharedReference.Folder is null)
         {
-            yield return [SharedReference.Missing];
             yield break;
         }
         foreach (var file in Directory.GetFiles(SharedReference.PathOf("patchsets"), "patchset_*.json").OrderBy(f => f, StringComparer.Ordinal))
@@ -23,15 +22,10 @@ public sealed class PatchSetTests(ITestOutputHelper output)
         }
     }
 
-    [Theory]
+    [SharedReferenceTheory]
     [MemberData(nameof(Files))]
     public void Bad_patch_sets_are_rejected_and_good_ones_accepted(string name)
     {
-        if (name == SharedReference.Missing)
-        {
-            output.WriteLine(name);
-            return;
-        }
         var path = SharedReference.PathOf("patchsets/" + name);
         if (name.StartsWith("patchset_bad_", StringComparison.Ordinal))
         {
@@ -47,14 +41,9 @@ public sealed class PatchSetTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
+    [SharedReferenceFact]
     public void Example_patch_set_applies_by_name_and_by_values()
     {
-        if (SharedReference.Folder is null)
-        {
-            output.WriteLine(SharedReference.Missing);
-            return;
-        }
         var set = PatchSet.Load(SharedReference.PathOf("patchsets/example_patchset.json"));
         var background = Workspace.Load(SharedReference.PathOf("patchsets/example_bkgonly.json"));
         var first = set.Patches[0];

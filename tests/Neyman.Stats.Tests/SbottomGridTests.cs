@@ -12,14 +12,9 @@ namespace Neyman.Stats.Tests;
 /// <summary>Every published RegionB signal patch (60 parameters each) must fit and give CLs; the signal-free one must fail clearly.</summary>
 public sealed class SbottomGridTests(ITestOutputHelper output)
 {
-    [Fact]
+    [SharedReferenceFact]
     public void All_regionB_patches_converge_and_the_signal_free_patch_is_rejected()
     {
-        if (SharedReference.Folder is null)
-        {
-            output.WriteLine(SharedReference.Missing);
-            return;
-        }
         var folder = SharedReference.PathOf("published/sbottom-RegionB");
         var background = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "BkgOnly.json")))!;
         var patches = Directory.GetFiles(folder, "patch.*.json");

@@ -5,42 +5,21 @@ using Neyman.Stats.Workspaces;
 
 namespace Neyman.Stats.Tests;
 
-/// <summary>Finds ../shared/reference/histfactory next to the repository and loads its cases.</summary>
+/// <summary>Reads the cases of ../shared/reference/histfactory (found by <see cref="HistFactoryReference"/>).</summary>
 public static class SharedReference
 {
-    public const string Missing = "skipped: ../shared/reference/histfactory not found";
-
-    private static readonly Lazy<string?> Root = new(() =>
-        Locate(AppContext.BaseDirectory) ?? Locate(Directory.GetCurrentDirectory()) ?? Locate(ThisFile()));
-
-    private static string ThisFile([System.Runtime.CompilerServices.CallerFilePath] string path = "") => System.IO.Path.GetDirectoryName(path) ?? "";
-
-    private static string? Locate(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Neyman.slnx")))
-            {
-                var shared = System.IO.Path.Combine(dir.Parent?.FullName ?? dir.FullName, "shared", "reference", "histfactory");
-                return Directory.Exists(shared) ? shared : null;
-            }
-        }
-        return null;
-    }
-
     /// <summary>The histfactory reference folder, or null when absent.</summary>
-    public static string? Folder => Root.Value;
+    public static string? Folder => HistFactoryReference.Folder;
 
     public static string PathOf(string relative) => System.IO.Path.Combine(Folder!, relative);
 
     public static JsonNode ReadJson(string relative) => JsonNode.Parse(File.ReadAllText(PathOf(relative)))!;
 
-    /// <summary>Names of expected/*.json cases with a model (everything but the toy summary), or a skip marker.</summary>
+    /// <summary>Names of expected/*.json cases with a model (everything but the toy summary); none where the folder is absent, where the tests that use them are skipped.</summary>
     public static IEnumerable<object[]> ExpectedCases()
     {
         if (Folder is null)
         {
-            yield return [Missing];
             yield break;
         }
         foreach (var file in Directory.GetFiles(PathOf("expected"), "*.json").OrderBy(f => f, StringComparer.Ordinal))
@@ -53,7 +32,6 @@ public static class SharedReference
         }
     }
 
-    /// <summary>The workspace behind an expected case and the interpolation settings pyhf used for it.</summary>
     /// <summary>The model of an expected/*.json case, built with that case's options.</summary>
     public static HistFactoryModel ModelFor(string expectedCase)
     {
@@ -61,6 +39,7 @@ public static class SharedReference
         return HistFactoryModel.Build(workspace, null, options);
     }
 
+    /// <summary>The workspace behind an expected case and the interpolation settings pyhf used for it.</summary>
     public static (Workspace Workspace, ModelOptions Options) WorkspaceFor(string expectedCase)
     {
         if (expectedCase.StartsWith("ATLAS_sbottom_RegionB_", StringComparison.Ordinal))

@@ -8,14 +8,9 @@ namespace Neyman.Stats.Tests;
 /// <summary>The toy calculator against ROOT's toy-based validation case and for thread-count independence.</summary>
 public sealed class ToyCalculatorTests(ITestOutputHelper output)
 {
-    [Fact]
+    [SharedReferenceFact]
     public void Toy_based_q0_matches_root_within_statistical_error()
     {
-        if (SharedReference.Folder is null)
-        {
-            output.WriteLine(SharedReference.Missing);
-            return;
-        }
         var item = SharedReference.ReadJson("validation_specs/validation_expected.json").AsArray()
             .First(c => c!["case"]!.GetValue<string>() == "1bin_shapesys_q0_mu1_toys")!;
         var workspace = Workspace.Load(SharedReference.PathOf("validation_specs/" + item["workspace"]!.GetValue<string>()));
@@ -40,14 +35,9 @@ public sealed class ToyCalculatorTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
+    [SharedReferenceFact]
     public void Same_seed_gives_the_same_bits_whatever_the_thread_count()
     {
-        if (SharedReference.Folder is null)
-        {
-            output.WriteLine(SharedReference.Missing);
-            return;
-        }
         var workspace = Workspace.Load(SharedReference.PathOf("validation_specs/validation_1bin_shapesys_mu1.json"));
         var model = HistFactoryModel.Build(workspace, null, ModelOptions.RootValidation);
         var data = new ModelData(model, model.ObservedData);

@@ -10,15 +10,10 @@ public sealed class UpperLimitTests(ITestOutputHelper output)
     public static IEnumerable<object[]> Cases() =>
         SharedReference.ExpectedCases().Where(c => !((string)c[0]).StartsWith("ATLAS", StringComparison.Ordinal));
 
-    [Theory]
+    [SharedReferenceTheory]
     [MemberData(nameof(Cases))]
     public void Limits_and_discovery_match_pyhf(string name)
     {
-        if (name == SharedReference.Missing)
-        {
-            output.WriteLine(name);
-            return;
-        }
         var expected = SharedReference.ReadJson($"expected/{name}.json");
         var model = SharedReference.ModelFor(name);
         var data = new ModelData(model, model.ObservedData);

@@ -1,30 +1,21 @@
 using Neyman.Core;
 using Neyman.Stats.Models;
 using Neyman.Stats.Workspaces;
-using Xunit.Abstractions;
 
 namespace Neyman.Stats.Tests;
 
 /// <summary>Prune, rename, combine and the inspect summary.</summary>
-public sealed class WorkspaceOperationsTests(ITestOutputHelper output)
+public sealed class WorkspaceOperationsTests
 {
-    private Workspace? Load(string relative)
+    private static Workspace Load(string relative)
     {
-        if (SharedReference.Folder is null)
-        {
-            output.WriteLine(SharedReference.Missing);
-            return null;
-        }
         return Workspace.Load(SharedReference.PathOf(relative));
     }
 
-    [Fact]
+    [SharedReferenceFact]
     public void Combining_with_a_renamed_copy_doubles_twice_nll_at_init()
     {
-        if (Load("validation_specs/validation_1bin_shapesys_mu1.json") is not { } workspace)
-        {
-            return;
-        }
+        var workspace = Load("validation_specs/validation_1bin_shapesys_mu1.json");
         var copy = WorkspaceOperations.Rename(
             workspace, channels: new Dictionary<string, string> { ["singlechannel"] = "other" },
             modifiers: new Dictionary<string, string> { ["uncorr_bkguncrt"] = "other_uncertainty" });
@@ -39,13 +30,10 @@ public sealed class WorkspaceOperationsTests(ITestOutputHelper output)
         Assert.Contains("singlechannel", clash.Problem);
     }
 
-    [Fact]
+    [SharedReferenceFact]
     public void Pruning_removes_channels_with_observations_and_modifiers_with_settings()
     {
-        if (Load("validation_specs/validation_2bin_2channel_mu1.json") is not { } workspace)
-        {
-            return;
-        }
+        var workspace = Load("validation_specs/validation_2bin_2channel_mu1.json");
         var pruned = WorkspaceOperations.Prune(workspace, channels: ["control"]);
         Assert.Equal(["signal"], pruned.Channels.Select(c => c.Name));
         Assert.Equal(["signal"], pruned.Observations.Select(o => o.Name));
@@ -57,13 +45,10 @@ public sealed class WorkspaceOperationsTests(ITestOutputHelper output)
         Assert.Equal("$.measurements[0].config.poi", error.Location);
     }
 
-    [Fact]
+    [SharedReferenceFact]
     public void Renaming_the_poi_modifier_renames_the_measurement_poi()
     {
-        if (Load("validation_specs/validation_1bin_lumi_mu1.json") is not { } workspace)
-        {
-            return;
-        }
+        var workspace = Load("validation_specs/validation_1bin_lumi_mu1.json");
         var renamed = WorkspaceOperations.Rename(workspace,
             modifiers: new Dictionary<string, string> { ["mu"] = "signal_strength", ["lumi"] = "luminosity" },
             measurements: new Dictionary<string, string> { [workspace.Measurements[0].Name] = "renamed" });
@@ -74,13 +59,10 @@ public sealed class WorkspaceOperationsTests(ITestOutputHelper output)
         Assert.Equal(original.TwiceNll(original.Config.SuggestedInit, original.ObservedData), model.TwiceNll(model.Config.SuggestedInit, model.ObservedData));
     }
 
-    [Fact]
+    [SharedReferenceFact]
     public void Inspect_summary_lists_channels_parameters_and_measurements()
     {
-        if (Load("validation_specs/validation_2bin_2channel_mu1.json") is not { } workspace)
-        {
-            return;
-        }
+        var workspace = Load("validation_specs/validation_2bin_2channel_mu1.json");
         var summary = WorkspaceSummary.Describe(workspace);
         Assert.Equal(2, summary["channels"]!.AsArray().Count);
         Assert.Equal(5, summary["number_of_parameters"]!.GetValue<int>());

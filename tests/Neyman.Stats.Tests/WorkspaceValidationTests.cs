@@ -78,14 +78,9 @@ public sealed class WorkspaceValidationTests(ITestOutputHelper output)
         Assert.Contains("lumi", error.Problem);
     }
 
-    [Fact]
+    [SharedReferenceFact]
     public void Bad_input_patches_are_rejected_on_both_spec_and_workspace()
     {
-        if (SharedReference.Folder is null)
-        {
-            output.WriteLine(SharedReference.Missing);
-            return;
-        }
         var files = Directory.GetFiles(SharedReference.PathOf("bad-inputs"), "bad_*_patch.json");
         Assert.NotEmpty(files);
         foreach (var file in files)
@@ -104,27 +99,17 @@ public sealed class WorkspaceValidationTests(ITestOutputHelper output)
         HistFactoryModel.Build(Workspace.Load(SharedReference.PathOf("bad-inputs/workspace.json")));
     }
 
-    [Fact]
+    [SharedReferenceFact]
     public void A_per_bin_parameter_of_interest_is_rejected()
     {
-        if (SharedReference.Folder is null)
-        {
-            output.WriteLine(SharedReference.Missing);
-            return;
-        }
         var workspace = Workspace.Load(SharedReference.PathOf("bad-inputs/issue1720_greedy_staterror.json"));
         var error = Assert.Throws<InputException>(() => HistFactoryModel.Build(workspace));
         Assert.Equal("$.measurements[0].config.poi", error.Location);
     }
 
-    [Fact]
+    [SharedReferenceFact]
     public void Export_edge_cases_load_build_and_round_trip()
     {
-        if (SharedReference.Folder is null)
-        {
-            output.WriteLine(SharedReference.Missing);
-            return;
-        }
         foreach (var file in Directory.GetFiles(SharedReference.PathOf("export-edge-cases"), "*.json"))
         {
             var original = JsonNode.Parse(File.ReadAllText(file))!;

@@ -9,7 +9,7 @@ namespace Neyman.Cli.Tests.Evaluation;
 /// <summary>Opens report.html in headless Chromium (installed by .ci/run) with the network cut off.</summary>
 public sealed partial class ReportInBrowserTests(ITestOutputHelper output)
 {
-    private const string Chromium = "/usr/bin/chromium";
+    private const string Chromium = ChromiumFactAttribute.Chromium;
 
     // Injected at the top of a copy of the report: records script errors, failed resources and console.error
     // calls, and after the load event writes what it saw into the page for --dump-dom to print.
@@ -38,14 +38,9 @@ public sealed partial class ReportInBrowserTests(ITestOutputHelper output)
         </script>
         """;
 
-    [Fact]
+    [ChromiumFact]
     public void EveryImageLoadsNothingFailsAndTheAucMatchesMetricsJson()
     {
-        if (!File.Exists(Chromium))
-        {
-            output.WriteLine($"skipped: {Chromium} is not installed (.ci/run installs Debian's chromium)");
-            return;
-        }
         using var folder = new TemporaryFolder();
         var scores = EvaluationFiles.Write(folder, "test.parquet", EvaluationFiles.Scored(2000, 11));
         var train = EvaluationFiles.Write(folder, "train.parquet", EvaluationFiles.Scored(2000, 12));

@@ -1,31 +1,16 @@
 using System.Text.Json.Nodes;
-using Xunit.Abstractions;
 
 namespace Neyman.Cli.Tests.Stats;
 
 /// <summary>The statistics verbs end to end: cls, fit, upper-limit, significance, with their error paths.</summary>
-public sealed class StatsVerbTests(ITestOutputHelper output)
+public sealed class StatsVerbTests
 {
     private const string CoupledHistoSys = "validation_specs/validation_2bin_2channel_coupledhistosys_mu1.json";
     private const string RootInterpolation = "normsys=code1,histosys=code0";
 
-    private bool Skip()
-    {
-        if (StatsReference.Folder is null)
-        {
-            output.WriteLine(StatsReference.Missing);
-            return true;
-        }
-        return false;
-    }
-
-    [Fact]
+    [SharedReferenceFact]
     public void Cls_prints_observed_and_ascending_expected_cls_matching_pyhf()
     {
-        if (Skip())
-        {
-            return;
-        }
         var run = CliRunner.Run("cls", StatsReference.PathOf(CoupledHistoSys), "--interpolation", RootInterpolation);
         Assert.True(run.ExitCode == 0, run.Error);
         var json = JsonNode.Parse(run.Out)!;
@@ -41,13 +26,9 @@ public sealed class StatsVerbTests(ITestOutputHelper output)
         Assert.True(printed.Zip(printed.Skip(1)).All(p => p.First < p.Second));
     }
 
-    [Fact]
+    [SharedReferenceFact]
     public void Cls_reads_the_workspace_from_standard_input_and_writes_an_output_file()
     {
-        if (Skip())
-        {
-            return;
-        }
         using var folder = new TemporaryFolder();
         var target = folder.File("cls.json");
         var text = File.ReadAllText(StatsReference.PathOf(CoupledHistoSys));
@@ -60,13 +41,9 @@ public sealed class StatsVerbTests(ITestOutputHelper output)
         Assert.Single(Directory.GetFiles(folder.Path));
     }
 
-    [Fact]
+    [SharedReferenceFact]
     public void Cls_each_patch_reports_a_removed_signal_as_a_per_patch_error()
     {
-        if (Skip())
-        {
-            return;
-        }
         var folder = StatsReference.PathOf("published/sbottom-RegionB");
         var good = Path.Combine(folder, "patch.sbottom_1400_550_60.json");
         var bad = Path.Combine(folder, "patch.sbottom_1500_1495_60.json");
@@ -79,13 +56,9 @@ public sealed class StatsVerbTests(ITestOutputHelper output)
         AssertRelative(tight["CLs_obs"]!.GetValue<double>(), json["patch.sbottom_1400_550_60.json"]!["CLs_obs"]!.GetValue<double>(), 1e-6);
     }
 
-    [Fact]
+    [SharedReferenceFact]
     public void Fit_prints_best_fit_uncertainties_and_twice_nll_by_name()
     {
-        if (Skip())
-        {
-            return;
-        }
         var run = CliRunner.Run("fit", StatsReference.PathOf(CoupledHistoSys), "--interpolation", RootInterpolation);
         Assert.True(run.ExitCode == 0, run.Error);
         var json = JsonNode.Parse(run.Out)!;
@@ -97,13 +70,9 @@ public sealed class StatsVerbTests(ITestOutputHelper output)
         Assert.True(mu["uncertainty"]!.GetValue<double>() > 0);
     }
 
-    [Fact]
+    [SharedReferenceFact]
     public void Upper_limit_scan_and_significance_match_pyhf()
     {
-        if (Skip())
-        {
-            return;
-        }
         var expected = StatsReference.ReadJson("expected/2bin_2channel_coupledhistosys_mu1.json");
         var run = CliRunner.Run("upper-limit", StatsReference.PathOf(CoupledHistoSys), "--interpolation", RootInterpolation, "--scan", "0:1.9:20");
         Assert.True(run.ExitCode == 0, run.Error);
@@ -114,13 +83,9 @@ public sealed class StatsVerbTests(ITestOutputHelper output)
         AssertRelative(expected["discovery_q0"]!["p0_obs"]!.GetValue<double>(), JsonNode.Parse(significance.Out)!["p0_obs"]!.GetValue<double>(), 1e-5);
     }
 
-    [Fact]
+    [SharedReferenceFact]
     public void Toy_based_cls_is_reproducible_from_its_seed()
     {
-        if (Skip())
-        {
-            return;
-        }
         string[] args = ["cls", StatsReference.PathOf("validation_specs/validation_1bin_shapesys_mu1.json"), "--calctype", "toybased", "--toys", "400", "--seed", "5"];
         var first = CliRunner.Run(args);
         var second = CliRunner.Run(args);
@@ -134,17 +99,13 @@ public sealed class StatsVerbTests(ITestOutputHelper output)
         Assert.Equal(2, none.ExitCode);
     }
 
-    [Theory]
+    [SharedReferenceTheory]
     [InlineData("--interpolation", "normsys=code9", "--interpolation")]
     [InlineData("--test-stat", "qq", "--test-stat")]
     [InlineData("--calctype", "exact", "--calctype")]
     [InlineData("--measurement", "nope", "no measurement named 'nope'")]
     public void Bad_arguments_exit_2_with_one_clear_line(string option, string value, string mention)
     {
-        if (Skip())
-        {
-            return;
-        }
         var run = CliRunner.Run("cls", StatsReference.PathOf(CoupledHistoSys), option, value);
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(mention, run.Error);

@@ -1,40 +1,21 @@
 using System.Text.Json.Nodes;
-using Xunit.Abstractions;
 
 namespace Neyman.Cli.Tests.Stats;
 
 /// <summary>The workspace verbs: inspect, patchset list and apply, prune, rename, combine.</summary>
-public sealed class WorkspaceVerbTests(ITestOutputHelper output)
+public sealed class WorkspaceVerbTests
 {
-    private bool Skip()
-    {
-        if (StatsReference.Folder is null)
-        {
-            output.WriteLine(StatsReference.Missing);
-            return true;
-        }
-        return false;
-    }
-
-    [Fact]
+    [SharedReferenceFact]
     public void Inspect_prints_a_summary()
     {
-        if (Skip())
-        {
-            return;
-        }
         var run = CliRunner.Run("inspect", StatsReference.PathOf("validation_specs/validation_2bin_2channel_mu1.json"));
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Equal(5, JsonNode.Parse(run.Out)!["number_of_parameters"]!.GetValue<int>());
     }
 
-    [Fact]
+    [SharedReferenceFact]
     public void Patchset_list_and_apply_by_name_and_values()
     {
-        if (Skip())
-        {
-            return;
-        }
         var set = StatsReference.PathOf("patchsets/example_patchset.json");
         var list = CliRunner.Run("patchset", "list", set);
         Assert.True(list.ExitCode == 0, list.Error);
@@ -52,13 +33,9 @@ public sealed class WorkspaceVerbTests(ITestOutputHelper output)
         Assert.Contains("duplicate patch name", bad.Error);
     }
 
-    [Fact]
+    [SharedReferenceFact]
     public void Prune_rename_and_combine_round_trip_through_files()
     {
-        if (Skip())
-        {
-            return;
-        }
         using var folder = new TemporaryFolder();
         var source = StatsReference.PathOf("validation_specs/validation_2bin_2channel_mu1.json");
         var pruned = folder.File("pruned.json");

@@ -3,11 +3,10 @@ using Neyman.Core;
 using Neyman.Events.IO;
 using Neyman.Events.Tables;
 using PureHDF;
-using Xunit.Abstractions;
 
 namespace Neyman.Events.Tests.IO;
 
-public sealed class Hdf5EventFileTests(ITestOutputHelper output)
+public sealed class Hdf5EventFileTests
 {
     [Fact]
     public void A_file_without_the_events_group_is_rejected_with_the_layout()
@@ -47,14 +46,9 @@ public sealed class Hdf5EventFileTests(ITestOutputHelper output)
         Assert.Equal([4f, 5f, 6f], table["n_jets"].Float32Values);
     }
 
-    [Fact]
+    [H5pyFact]
     public void H5py_reads_the_same_numbers_and_column_order()
     {
-        if (!PythonWithH5py())
-        {
-            output.WriteLine("skipped: /usr/bin/python3 with h5py is not available");
-            return;
-        }
         using var folder = new ScratchFolder();
         var path = folder.File("events.h5");
         var table = SampleTables.Tricky(70_000); // more than one HDF5 chunk
@@ -91,14 +85,9 @@ public sealed class Hdf5EventFileTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
+    [H5pyFact]
     public void A_file_written_by_h5py_is_read()
     {
-        if (!PythonWithH5py())
-        {
-            output.WriteLine("skipped: /usr/bin/python3 with h5py is not available");
-            return;
-        }
         using var folder = new ScratchFolder();
         var path = folder.File("from-h5py.h5");
         RunPython($$"""
@@ -115,23 +104,6 @@ public sealed class Hdf5EventFileTests(ITestOutputHelper output)
         Assert.Equal(["m_bb", "label"], table.ColumnNames);
         Assert.Equal(Enumerable.Range(0, 10).Select(i => i * 12.5f), table["m_bb"].Float32Values);
         Assert.Equal(Enumerable.Range(0, 10).Select(i => (double)(i % 2)), table["label"].Float64Values);
-    }
-
-    private static bool PythonWithH5py()
-    {
-        if (!File.Exists("/usr/bin/python3"))
-        {
-            return false;
-        }
-        try
-        {
-            RunPython("import h5py");
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
     }
 
     private static string[] RunPython(string script)
