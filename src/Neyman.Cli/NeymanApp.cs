@@ -30,7 +30,7 @@ public static class NeymanApp
             {
                 error.WriteLine("error: " + e.Message);
             }
-            error.WriteLine("Run 'neyman " + string.Join(' ', CommandPath(parsed)) + " --help' for usage.");
+            error.WriteLine("Run '" + string.Join(' ', ["neyman", .. CommandPath(parsed), "--help"]) + "' for usage.");
             return BadInput;
         }
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };

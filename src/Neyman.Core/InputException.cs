@@ -29,6 +29,26 @@ public class InputException : Exception
     /// <summary>The place inside the source (line and column, JSON path), if known.</summary>
     public string? Location { get; }
 
+    /// <summary>
+    /// Text that is not JSON: the parser's message up to its own position note as the problem, its line and column
+    /// (counted from 1) as the location.
+    /// </summary>
+    /// <param name="error">The parser's error.</param>
+    /// <param name="source">The file the text came from.</param>
+    /// <param name="expected">What the text should have been ("valid JSON", "a valid JSON model file").</param>
+    public static InputException InvalidJson(System.Text.Json.JsonException error, string? source, string expected = "valid JSON")
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var message = error.Message;
+        foreach (var note in (ReadOnlySpan<string>)[" Path:", " LineNumber:"])
+        {
+            var cut = message.IndexOf(note, StringComparison.Ordinal);
+            message = cut > 0 ? message[..cut] : message;
+        }
+        var where = error.LineNumber is { } line ? $"line {line + 1}, column {(error.BytePositionInLine ?? 0) + 1}" : null;
+        return new InputException($"not {expected}: {message.TrimEnd()}", source, where, error);
+    }
+
     private static string Compose(string problem, string? source, string? location)
     {
         var where = (source, location) switch

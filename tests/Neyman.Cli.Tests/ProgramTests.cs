@@ -24,6 +24,16 @@ public class ProgramTests
         var result = CliRunner.Run("no-such-verb");
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("no-such-verb", result.Error);
+        Assert.EndsWith("Run 'neyman --help' for usage.", result.Error.TrimEnd());
         Assert.DoesNotContain("   at ", result.Error);
+    }
+
+    [Fact]
+    public void UnknownOptionPointsToTheVerbsHelp()
+    {
+        var result = CliRunner.Run("train", "bdt", "--bins", "10");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("'--bins'", result.Error);
+        Assert.EndsWith("Run 'neyman train bdt --help' for usage.", result.Error.TrimEnd());
     }
 }

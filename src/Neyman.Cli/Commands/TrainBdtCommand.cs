@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Neyman.Core;
 using Neyman.Events.IO;
 using Neyman.Events.Tables;
@@ -292,11 +293,36 @@ internal static class TrainBdtCommand
         catch (ArgumentException e)
         {
             var option = e.ParamName is { } name && OptionOfSetting.TryGetValue(name, out var o) ? o : e.ParamName ?? "options";
+            var expectation = Expectation(e.Message.Split(" (Parameter")[0].Split(Environment.NewLine)[0]);
             var problem = e is ArgumentOutOfRangeException { ActualValue: { } actual }
-                ? $"got {Convert.ToString(actual, CultureInfo.InvariantCulture)}; {e.Message.Split(" (Parameter")[0]}"
-                : e.Message.Split(" (Parameter")[0];
+                ? $"got {Convert.ToString(actual, CultureInfo.InvariantCulture)}; {expectation}"
+                : expectation;
             throw new InputException(problem, option, inner: e);
         }
+    }
+
+    // The library's messages name its settings ("MaxDepth ('-1') must be a non-negative value.", "Must be a fraction in
+    // (0, 1]."); the command line says what it expected and names its options instead.
+    internal static string Expectation(string message)
+    {
+        string? rest = null;
+        if (ExpectationPattern.FrameworkMessage().Match(message) is { Success: true } framework)
+        {
+            rest = framework.Groups["rest"].Value.Replace("'", "", StringComparison.Ordinal);
+        }
+        else if (ExpectationPattern.SettingMessage().Match(message) is { Success: true } setting)
+        {
+            rest = setting.Groups["rest"].Value;
+        }
+        var text = rest is null ? (message.Length > 1 && char.IsLower(message[1]) ? char.ToLowerInvariant(message[0]) + message[1..] : message)
+            : rest.StartsWith("a ", StringComparison.Ordinal) || rest.StartsWith("an ", StringComparison.Ordinal) || char.IsAsciiDigit(rest[0])
+                ? "expected " + rest
+                : "expected a value " + rest;
+        foreach (var (name, option) in OptionOfSetting)
+        {
+            text = Regex.Replace(text, $@"\b{name}\b", option);
+        }
+        return text;
     }
 
     private static class ColumnList

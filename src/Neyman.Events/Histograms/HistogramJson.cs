@@ -86,8 +86,7 @@ public static class HistogramJson
         }
         catch (JsonException e)
         {
-            throw new InputException(
-                "not valid JSON: " + e.Message, source, $"line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}", e);
+            throw InputException.InvalidJson(e, source);
         }
         using (document)
         {

@@ -37,7 +37,7 @@ public static class ModelFile
         }
         catch (System.Text.Json.JsonException e)
         {
-            throw new InputException($"not a valid JSON model file: {e.Message}", path, inner: e);
+            throw InputException.InvalidJson(e, path, "a valid JSON model file");
         }
         if (root is not JsonObject obj || obj["kind"] is not JsonValue kindValue || !kindValue.TryGetValue<string>(out var kind))
         {

@@ -100,7 +100,7 @@ public sealed record BoostingOptions
 
         if (MaxLeaves == 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(MaxLeaves), "MaxLeaves must be 0 (depth-wise) or at least 2.");
+            throw new ArgumentOutOfRangeException(nameof(MaxLeaves), MaxLeaves, "MaxLeaves must be 0 (depth-wise) or at least 2.");
         }
 
         CheckPositive(LearningRate, nameof(LearningRate));
@@ -131,7 +131,7 @@ public sealed record BoostingOptions
     {
         if (!(value > 0) || !double.IsFinite(value))
         {
-            throw new ArgumentOutOfRangeException(name, value, "Must be positive and finite.");
+            throw new ArgumentOutOfRangeException(name, value, "Must be a positive, finite number.");
         }
     }
 
@@ -139,7 +139,7 @@ public sealed record BoostingOptions
     {
         if (!(value >= 0) || !double.IsFinite(value))
         {
-            throw new ArgumentOutOfRangeException(name, value, "Must be non-negative and finite.");
+            throw new ArgumentOutOfRangeException(name, value, "Must be a non-negative, finite number.");
         }
     }
 
@@ -147,7 +147,7 @@ public sealed record BoostingOptions
     {
         if (!(value > 0 && value <= 1))
         {
-            throw new ArgumentOutOfRangeException(name, value, "Must lie in (0, 1].");
+            throw new ArgumentOutOfRangeException(name, value, "Must be a fraction in (0, 1].");
         }
     }
 }

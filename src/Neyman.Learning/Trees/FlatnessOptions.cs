@@ -40,7 +40,7 @@ public sealed record FlatnessOptions
 
         if (!(Coefficient >= 0) || !double.IsFinite(Coefficient))
         {
-            throw new ArgumentOutOfRangeException(nameof(Coefficient), Coefficient, "Must be non-negative and finite.");
+            throw new ArgumentOutOfRangeException(nameof(Coefficient), Coefficient, "Must be a non-negative, finite number.");
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(BinCount, 1, nameof(BinCount));

@@ -35,7 +35,7 @@ public static class XGBoostModelImporter
         }
         catch (JsonException e)
         {
-            throw new InputException($"not a valid JSON model file: {e.Message}", path, inner: e);
+            throw InputException.InvalidJson(e, path, "a valid JSON model file");
         }
 
         if (root is not JsonObject obj)

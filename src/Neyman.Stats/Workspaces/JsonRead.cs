@@ -20,8 +20,7 @@ internal sealed class JsonRead(string source)
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is { } line ? $"line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}" : null;
-            throw new InputException("not valid JSON: " + FirstSentence(e.Message), source, where, e);
+            throw InputException.InvalidJson(e, source);
         }
     }
 
@@ -90,10 +89,4 @@ internal sealed class JsonRead(string source)
     };
 
     private static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "...";
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
-    }
 }

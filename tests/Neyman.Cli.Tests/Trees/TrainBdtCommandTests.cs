@@ -127,18 +127,24 @@ public sealed class TrainBdtCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--trees", "0")]
-    [InlineData("--learning-rate", "-1")]
-    [InlineData("--subsample", "1.5")]
-    [InlineData("--objective", "poisson")]
-    [InlineData("--gradient-levels", "3")]
-    public void BadSettingIsBadInputNamingTheOption(string option, string value)
+    [InlineData("--trees", "0", "--trees: got 0; expected a value greater than or equal to 1")]
+    [InlineData("--depth", "-1", "--depth: got -1; expected a non-negative value")]
+    [InlineData("--depth", "0", "--depth: either --depth or --leaves must be positive")]
+    [InlineData("--leaves", "1", "--leaves: got 1; expected 0 (depth-wise) or at least 2")]
+    [InlineData("--learning-rate", "-1", "--learning-rate: got -1; expected a positive, finite number")]
+    [InlineData("--subsample", "1.5", "--subsample: got 1.5; expected a fraction in (0, 1]")]
+    [InlineData("--max-bins", "100000", "--max-bins: got 100000; expected a value less than or equal to")]
+    [InlineData("--objective", "poisson", "--objective")]
+    [InlineData("--gradient-levels", "3", "--gradient-levels: got 3; expected 0 (exact) or an even number from 2 to 64")]
+    public void BadSettingIsBadInputNamingTheOption(string option, string value, string message)
     {
         var data = Write("settings.csv", Events(20, 7));
         var model = Path.Combine(folder, "m.json");
         var result = CliRunner.Run("train", "bdt", "--data", data, option, value, "--output", model);
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("error: " + option, result.Error);
+        Assert.StartsWith("error: " + message, result.Error);
+        Assert.DoesNotContain("') must be", result.Error);
+        Assert.DoesNotContain("Must", result.Error);
         Assert.DoesNotContain("   at ", result.Error);
         Assert.Empty(Directory.GetFiles(folder, "m.json*"));
     }

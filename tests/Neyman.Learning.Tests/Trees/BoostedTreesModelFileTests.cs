@@ -87,7 +87,8 @@ public sealed class BoostedTreesModelFileTests : IDisposable
         var path = Path.Combine(folder, "cut.json");
         File.WriteAllText(path, """{"kind":"bdt","format_version":1,"obj""");
         var e = Assert.Throws<InputException>(() => ModelFile.Load(path));
-        Assert.Contains("not a valid JSON model file", e.Message);
+        Assert.Equal("not a valid JSON model file: Expected end of string, but instead reached end of data.", e.Problem);
+        Assert.Equal("line 1, column 38", e.Location);
     }
 
     [Fact]

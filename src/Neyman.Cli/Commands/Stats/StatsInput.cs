@@ -69,7 +69,7 @@ internal sealed class StatsInput
         }
         catch (JsonException e)
         {
-            throw new InputException($"not valid JSON: line {(e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}", source);
+            throw InputException.InvalidJson(e, source);
         }
     }
 
