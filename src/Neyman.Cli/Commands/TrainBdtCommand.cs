@@ -303,7 +303,7 @@ internal static class TrainBdtCommand
 
     // The library's messages name its settings ("MaxDepth ('-1') must be a non-negative value.", "Must be a fraction in
     // (0, 1]."); the command line says what it expected and names its options instead.
-    internal static string Expectation(string message)
+    private static string Expectation(string message)
     {
         string? rest = null;
         if (ExpectationPattern.FrameworkMessage().Match(message) is { Success: true } framework)
