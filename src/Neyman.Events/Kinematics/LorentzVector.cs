@@ -212,7 +212,8 @@ public readonly record struct LorentzVector(double Px, double Py, double Pz, dou
     /// <summary>Invariant mass of the sum of two vectors.</summary>
     public static double InvariantMass(LorentzVector a, LorentzVector b) => (a + b).Mass;
 
-    private static double SignedRoot(double x) => x >= 0 ? Math.Sqrt(x) : -Math.Sqrt(-x);
+    /// <summary>sqrt(x) for x &gt;= 0, -sqrt(-x) otherwise: the signed masses of space-like vectors.</summary>
+    internal static double SignedRoot(double x) => x >= 0 ? Math.Sqrt(x) : -Math.Sqrt(-x);
 
     private static (double Px, double Py, double Pz) Components(double pt, double eta, double phi)
     {

@@ -149,8 +149,7 @@ public sealed class InvariantMassLayer
             var p = momenta.Slice(r * MomentumWidth, MomentumWidth);
             for (var c = 0; c < Combinations; c++)
             {
-                var (e, x, y, z) = Combine(p, c, objects);
-                masses[r * Combinations + c] = (float)Math.Sqrt(Math.Max(e * e - x * x - y * y - z * z, 0) + MassEpsilon);
+                masses[r * Combinations + c] = (float)Math.Sqrt(Math.Max(Combine(p, c, objects).MassSquared, 0) + MassEpsilon);
             }
         }
         // A batch of one event has no spread to learn from.
@@ -187,11 +186,12 @@ public sealed class InvariantMassLayer
                 // d out / d m = 1 / sigma; d m / d (P^2) = 1 / (2 m), 0 where the forward pass cut P^2 at 0;
                 // d (P^2) / d W[c, i] = 2 (P . p_i) for W > 0.
                 var p = momenta.Slice(r * MomentumWidth, MomentumWidth);
-                var (e, x, y, z) = Combine(p, c, objects);
-                if (e * e - x * x - y * y - z * z <= 0)
+                var combined = Combine(p, c, objects);
+                if (combined.MassSquared <= 0)
                 {
                     continue;
                 }
+                var (e, x, y, z) = combined;
                 var factor = outputGradient[r * stride + column + c] * inverse / masses[r * Combinations + c];
                 for (var i = 0; i < objects; i++)
                 {
@@ -205,7 +205,23 @@ public sealed class InvariantMassLayer
         }
     }
 
-    private (double E, double X, double Y, double Z) Combine(ReadOnlySpan<float> p, int c, int objects)
+    /// <summary>
+    /// Inference on <paramref name="rows"/> events: writes each event's <paramref name="inputWidth"/> inputs followed by
+    /// the layer's outputs (running statistics fixed) as rows of inputWidth + <see cref="Combinations"/> values.
+    /// </summary>
+    public void AppendOutputs(ReadOnlySpan<float> inputs, int inputWidth, ReadOnlySpan<float> momenta, int rows, Span<float> destination, Span<float> masses)
+    {
+        var width = inputWidth + Combinations;
+        Preconditions.CheckArgument(inputs.Length >= (long)rows * inputWidth && destination.Length >= (long)rows * width, "expected rows of inputs and room for the widened rows");
+        for (var r = 0; r < rows; r++)
+        {
+            inputs.Slice(r * inputWidth, inputWidth).CopyTo(destination.Slice(r * width));
+        }
+        Forward(momenta, rows, destination, width, inputWidth, masses, training: false);
+    }
+
+    // The four-momentum P_c of one event's combination c.
+    private Combined Combine(ReadOnlySpan<float> p, int c, int objects)
     {
         double e = 0, x = 0, y = 0, z = 0;
         for (var i = 0; i < objects; i++)
@@ -216,7 +232,13 @@ public sealed class InvariantMassLayer
             y += w * p[4 * i + 2];
             z += w * p[4 * i + 3];
         }
-        return (e, x, y, z);
+        return new Combined(e, x, y, z);
+    }
+
+    // A combination's four-momentum; the forward pass cuts its mass at P^2 <= 0 and the backward pass there too.
+    private readonly record struct Combined(double E, double X, double Y, double Z)
+    {
+        public double MassSquared => E * E - X * X - Y * Y - Z * Z;
     }
 
     private void UpdateStatistics(ReadOnlySpan<float> masses, int rows)

@@ -153,17 +153,14 @@ public sealed class NetworkModel : IEventModel
         for (var start = 0; start < rows; start += workspace.MaxRows)
         {
             var count = Math.Min(workspace.MaxRows, rows - start);
+            var inputs = standardizedInputs.AsSpan(start * width, count * width);
             if (Masses is null)
             {
-                standardizedInputs.AsSpan(start * width, count * width).CopyTo(chunk);
+                inputs.CopyTo(chunk);
             }
             else
             {
-                for (var r = 0; r < count; r++)
-                {
-                    standardizedInputs.AsSpan((start + r) * width, width).CopyTo(chunk.AsSpan(r * networkWidth));
-                }
-                Masses.Forward(momenta.AsSpan(start * Masses.MomentumWidth, count * Masses.MomentumWidth), count, chunk, networkWidth, width, masses, training: false);
+                Masses.AppendOutputs(inputs, width, momenta.AsSpan(start * Masses.MomentumWidth, count * Masses.MomentumWidth), count, chunk, masses);
             }
             var output = Network.Forward(workspace, chunk, count, PredictionThreads);
             for (var r = 0; r < count; r++)

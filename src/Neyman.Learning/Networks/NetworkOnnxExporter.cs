@@ -40,7 +40,7 @@ public static class NetworkOnnxExporter
         var x = graph.Node("Div", ["shifted", "scale"], "standardized");
         if (model.Masses is { } masses)
         {
-            x = graph.Node("Concat", [x, MassOutputs(graph, masses, inputs)], "network_input", w => w.Message(5, a => a.String(1, "axis").Int64(3, 1).Int64(20, 2)));
+            x = graph.Node("Concat", [x, MassOutputs(graph, masses, inputs)], "network_input", w => w.IntAttribute("axis", 1));
         }
         var parameters = model.Network.Parameters;
         for (var l = 0; l < model.Network.Layers.Count; l++)
@@ -54,8 +54,8 @@ public static class NetworkOnnxExporter
                 graph.Initializer($"gamma{l}", [layer.Outputs], parameters.AsSpan(layer.NormalizationOffset, layer.Outputs));
                 graph.Initializer($"beta{l}", [layer.Outputs], parameters.AsSpan(layer.NormalizationOffset + layer.Outputs, layer.Outputs));
                 z = graph.Node("LayerNormalization", [z, $"gamma{l}", $"beta{l}"], $"n{l}", w => w
-                    .Message(5, a => a.String(1, "axis").Int64(3, -1).Int64(20, 2))
-                    .Message(5, a => a.String(1, "epsilon").Float(2, LayerNormalization.Epsilon).Int64(20, 1)));
+                    .IntAttribute("axis", -1)
+                    .FloatAttribute("epsilon", LayerNormalization.Epsilon));
             }
             x = Activation(graph, layer.Activation, z, $"h{l}");
         }
@@ -155,7 +155,14 @@ public static class NetworkOnnxExporter
     }
 
     private static void Cast(GraphBuilder graph, string input, string output, int type) =>
-        graph.Node("Cast", [input], output, w => w.Message(5, a => a.String(1, "to").Int64(3, type).Int64(20, 2)));
+        graph.Node("Cast", [input], output, w => w.IntAttribute("to", type));
+
+    // A node's attribute (AttributeProto, node field 5): name (1), value (2 float, 3 int) and type (20: 1 FLOAT, 2 INT).
+    private static ProtobufWriter IntAttribute(this ProtobufWriter node, string name, long value) =>
+        node.Message(5, a => a.String(1, name).Int64(3, value).Int64(20, 2));
+
+    private static ProtobufWriter FloatAttribute(this ProtobufWriter node, string name, float value) =>
+        node.Message(5, a => a.String(1, name).Float(2, value).Int64(20, 1));
 
     private static string Activation(GraphBuilder graph, ActivationKind kind, string z, string name)
     {
@@ -170,7 +177,7 @@ public static class NetworkOnnxExporter
             case ActivationKind.Sigmoid:
                 return graph.Node("Sigmoid", [z], name);
             case ActivationKind.Elu:
-                return graph.Node("Elu", [z], name, w => w.Message(5, a => a.String(1, "alpha").Float(2, 1f).Int64(20, 1)));
+                return graph.Node("Elu", [z], name, w => w.FloatAttribute("alpha", 1f));
             case ActivationKind.Silu:
                 graph.Node("Sigmoid", [z], name + "_gate");
                 return graph.Node("Mul", [z, name + "_gate"], name);

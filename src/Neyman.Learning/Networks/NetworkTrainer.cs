@@ -136,12 +136,16 @@ public static class NetworkTrainer
         for (var start = 0; start < data.Count; start += workspace.MaxRows)
         {
             var rows = Math.Min(workspace.MaxRows, data.Count - start);
+            var inputs = data.Features.AsSpan(start * data.Inputs, rows * data.Inputs);
             var x = new float[rows * width];
-            for (var r = 0; r < rows; r++)
+            if (massLayer is null)
             {
-                data.Features.AsSpan((start + r) * data.Inputs, data.Inputs).CopyTo(x.AsSpan(r * width));
+                inputs.CopyTo(x);
             }
-            massLayer?.Forward(data.Momenta.AsSpan(start * massLayer.MomentumWidth, rows * massLayer.MomentumWidth), rows, x, width, data.Inputs, masses, training: false);
+            else
+            {
+                massLayer.AppendOutputs(inputs, data.Inputs, data.Momenta.AsSpan(start * massLayer.MomentumWidth, rows * massLayer.MomentumWidth), rows, x, masses);
+            }
             var output = network.Forward(workspace, x, rows, options.Threads);
             output.AsSpan(0, rows * outputs).CopyTo(all.AsSpan(start * outputs));
         }

@@ -16,4 +16,8 @@ internal readonly record struct GrownLeaf(int Node, int Start, int Count);
 /// <param name="Column">The bins of the split's feature, indexed by row.</param>
 /// <param name="GoesLeft">1 for the bins that go left, 0 for the others.</param>
 /// <param name="LeftNode">The left leaf's node index; the right leaf's is one more.</param>
-internal readonly record struct DeferredSplit(int Start, int Count, byte[] Column, byte[] GoesLeft, int LeftNode);
+internal readonly record struct DeferredSplit(int Start, int Count, byte[] Column, byte[] GoesLeft, int LeftNode)
+{
+    /// <summary>The node index of the leaf that <paramref name="row"/> goes to.</summary>
+    public int LeafOf(int row) => LeftNode + 1 - GoesLeft[Column[row]];
+}

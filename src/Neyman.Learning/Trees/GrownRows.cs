@@ -117,7 +117,7 @@ internal sealed class GrownRows(int[] rows, int rowCount, List<GrownLeaf> leaves
         {
             foreach (var row in rows.AsSpan(split.Start, split.Count))
             {
-                leafOf[row] = split.LeftNode + 1 - split.GoesLeft[split.Column[row]];
+                leafOf[row] = split.LeafOf(row);
             }
         }
     }

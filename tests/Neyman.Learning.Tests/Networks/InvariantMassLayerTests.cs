@@ -52,6 +52,11 @@ public class InvariantMassLayerTests
             Assert.Equal(mass / Math.Sqrt(1 + 1e-6), output[2 + c], 4e-6 * mass);
         }
         Assert.Equal(0f, output[0]);
+
+        // Inference rows: the given inputs, then the same outputs.
+        var widened = new float[2 + 3];
+        layer.AppendOutputs([7f, -8f], 2, momenta, 1, widened, masses);
+        Assert.Equal([7f, -8f, output[2], output[3], output[4]], widened);
     }
 
     [Fact]
